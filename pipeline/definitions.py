@@ -1,0 +1,20 @@
+"""The pipeline, in order: raw files -> cleaned articles -> articles (near-duplicates marked) -> release.
+
+Run it with `dagster asset materialize -m pipeline --select '*'`; `dagster dev` shows it in the UI.
+"""
+
+import dagster as dg
+
+from pipeline import assets, operations
+from pipeline.io_manager import ParquetIOManager
+
+defs = dg.Definitions(
+    assets=[assets.raw_articles, assets.cleaned_articles, assets.articles, assets.release_files],
+    asset_checks=[assets.articles_contract],
+    jobs=[operations.release_job],
+    schedules=[operations.daily_release],
+    sensors=[operations.raw_folder_sensor],
+    resources={"io_manager": ParquetIOManager()},
+    # Steps share one process: each step subprocess would re-import everything (DAGSTER.md).
+    executor=dg.in_process_executor,
+)

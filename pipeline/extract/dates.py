@@ -1,0 +1,415 @@
+"""Date expressions in news sentences, resolved against the article's publication date (CODING.md section 6).
+
+Candidates come from one regex per language, compiled at import; the arithmetic (which year, which weekday,
+what precision) is done here, and dateparser is called only for "three weeks ago"-style phrases. Nothing reads
+the clock: without a publication date, anything relative resolves to precision "none".
+"""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    text: str  # the words as they appear, e.g. "on Monday", "July 3, 1997", "in the early 1990s"
+    start: int  # character offsets in the sentence searched
+    end: int
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    date: datetime.date | None  # month precision -> 1st of the month; year precision -> 1 January
+    precision: str  # "day" | "month" | "year" | "none"
+    # Set when a month and day are known but not the year (no publication date): a later step may supply it.
+    month_day: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What an expression says, before the publication date is applied."""
+
+    kind: str  # "date" | "month" | "year" | "weekday" | "day_offset" | "period" | "ago"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    shift: int = 0  # days for "day_offset"; -1/0/+1 for "period" and for "last"/"next" weekdays
+    unit: str | None = None  # "week" | "month" | "year" for "period"
+    precision: str | None = None  # for "ago": "day" | "month" | "year"
+
+
+_UNKNOWN = ResolvedDate(None, "none")
+
+# A past-tense date a little after publication is more likely a misread tense or a late dateline than a date a
+# year earlier, so the year only flips when the date lies more than this beyond the publication date.
+_YEAR_FLIP_SLACK = datetime.timedelta(days=14)
+
+# --- shared pieces -------------------------------------------------------------------------------------------
+
+_YEAR = r"(?<![\d.,$€£])(?:1[89]\d\d|20\d\d)(?!\d|[.,]\d)"
+_ISO_DATE = (
+    r"(?<![\d-])(?P<year__iso>(?:19|20)\d\d)-(?P<month__iso>0[1-9]|1[0-2])-(?P<day__iso>0[1-9]|[12]\d|3[01])"
+    r"(?![\d-])"
+)
+_DOTTED_DATE = (
+    r"(?<![\d.])(?P<day__dot>0?[1-9]|[12]\d|3[01])\.(?P<month__dot>0?[1-9]|1[0-2])\.(?P<year__dot>(?:19|20)\d\d)"
+    r"(?!\d|\.\d)"
+)
+
+# --- English -------------------------------------------------------------------------------------------------
+
+_EN_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+# Month names alone ("in May") only in full: "May" the verb is lowercase, abbreviations need a day or year.
+_EN_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_EN_WEEKDAY_EXACT = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_EN_DAY_PREP = r"(?i:on|dated|from|by|for|at)\s+"
+_EN_PERIOD_PREP = r"(?i:in|by|during|from|at|for|throughout|dated)\s+"
+_EN_PERIOD_EDGE = (
+    r"(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+|(?:early|mid|late)(?:-|\s+))"
+)
+_EN_PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
+
+_EN_ALTERNATIVES = (
+    _ISO_DATE,
+    _DOTTED_DATE,
+    # "on Wednesday, September 20", "July 3, 1997", "Aug.25", "the 26th of August": the weekday is dropped.
+    rf"(?:{_EN_DAY_PREP})?(?:{_EN_WEEKDAY_EXACT},?\s+)?(?P<month__md>{_EN_MONTH})\s*"
+    rf"(?P<day__md>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year__md>{_YEAR}))?",
+    rf"(?:{_EN_DAY_PREP})?(?:{_EN_WEEKDAY_EXACT},?\s+)?(?:(?i:the)\s+)?(?<![\d.,:$])"
+    rf"(?P<day__dm>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month__dm>{_EN_MONTH})"
+    rf"(?:,?\s+(?P<year__dm>{_YEAR}))?",
+    rf"(?:{_EN_PERIOD_PREP})?(?:(?i:the)\s+)?(?:(?P<edge__dec>(?i:early|mid|late))(?:-|\s+))?(?<!\d)"
+    r"(?P<decade__dec>(?:1[89]|20)\d0)['’]?s\b",
+    rf"(?:(?:{_EN_PERIOD_PREP})?{_EN_PERIOD_EDGE}|{_EN_PERIOD_PREP})(?P<month__mon>{_EN_MONTH_FULL})\b"
+    rf"(?:,?\s+(?P<year__mon>{_YEAR}))?",
+    rf"(?P<month__my>{_EN_MONTH}),?\s+(?P<year__my>{_YEAR})",
+    # A bare year needs a preposition or "the" ("the 2020 agreements"): "2000 troops" is a count.
+    rf"(?:(?:{_EN_PERIOD_PREP})?{_EN_PERIOD_EDGE}|{_EN_PERIOD_PREP}|(?i:the|of)\s+)(?P<year__yr>{_YEAR})\b",
+    r"(?P<dayword__rd>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|(?:earlier|later)\s+today"
+    r"|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|tomorrow"
+    r"|the\s+previous\s+(?:day|evening|night)"
+    # "the day before the summit" counts from the summit, not from the publication date.
+    r"|the\s+day\s+before(?!\s+(?:the|a|an|his|her|their|its|this|that|[\w-]+['’]s)\b)))\b" + _EN_PART_OF_DAY,
+    # "over the last year" is a span, not a date.
+    r"(?<![Tt]he\s)(?i:(?P<shift__rp>last|next|this|earlier\s+this|later\s+this|the\s+previous|the\s+coming"
+    r"|the\s+current)\s+(?P<unit__rp>week|month|year))\b",
+    r"(?i:(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<agounit__ago>day|week|month|year)s?\s+ago)\b",
+    # Any capitalised word may be a misspelt weekday ("Tuesdsay"); _english_weekday decides.
+    r"(?:(?i:(?:(?:shortly|just)\s+)?(?:after|before)\s+midnight|early|late)\s+)?"
+    r"(?:(?P<relation__wd>(?i:last|next|this))\s+|(?i:on|for|by)\s+)?"
+    r"(?P<weekday__wd>[MTWFS][a-z]{4,10})\b(?:['’]s)?" + _EN_PART_OF_DAY,
+)
+
+_EN_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The words of the Debian English word lists (wamerican, wbritish) that score >= 80 against a weekday name:
+# they are words, not typos, and plural weekdays are habits ("on Mondays"), not dates.
+_WEEKDAY_LOOKALIKES = frozenset({
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+    "freida", "frieda", "sturdy", "sundae", "sundas", "sundry",
+})  # fmt: skip
+_WEEKDAY_TYPO_MIN_SCORE = 80
+
+# --- Russian -------------------------------------------------------------------------------------------------
+
+_RU_MONTH_GENITIVE = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_RU_MONTH_PREPOSITIONAL = r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
+_RU_WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+_RU_YEAR_WORD = r"(?:\s*(?:году|года|год|г\.))"
+_RU_PERIOD_EDGE = r"(?:начале|середине|конце|концу|первой\s+половине|второй\s+половине)\s+"
+
+_RU_ALTERNATIVES = (
+    _ISO_DATE,
+    _DOTTED_DATE,
+    rf"(?:(?:в|во)\s+{_RU_WEEKDAY},?\s+)?(?<![\d.,:])(?P<day__dm>[12]\d|3[01]|0?[1-9])(?:-?(?:го|е))?\s+"
+    rf"(?P<month__dm>{_RU_MONTH_GENITIVE})\b(?:\s+(?P<year__dm>{_YEAR}){_RU_YEAR_WORD}?)?",
+    r"(?:в\s+)?(?:(?P<edge__dec>начале|середине|конце)\s+)?(?<!\d)(?P<decade__dec>(?:1[89]|20)\d0)-?(?:х|е|ые|ых)\b"
+    r"(?:\s+(?:годов|годах|годы|гг\.))?",
+    rf"(?:(?:в|во|к)\s+)?(?:{_RU_PERIOD_EDGE}(?P<month__mg>{_RU_MONTH_GENITIVE})"
+    rf"|(?P<month__mp>{_RU_MONTH_PREPOSITIONAL}))\b(?:\s+(?P<year__mon>{_YEAR}){_RU_YEAR_WORD}?)?",
+    rf"(?:(?:в|во|к)\s+)?(?:{_RU_PERIOD_EDGE})?(?P<year__yr>{_YEAR})(?:-?м)?{_RU_YEAR_WORD}",
+    r"(?P<dayword__rd>позавчера|послезавтра|вчера|сегодня|завтра"
+    # "накануне визита" is the eve of the visit, not the day before publication.
+    r"|накануне(?!\s+(?:встречи|визита|переговоров|саммита|заседания|выборов|праздника|дня|годовщины|поездки"
+    r"|начала|голосования|референдума|конференции|форума|открытия|приезда|прибытия|подписания)\b))\b"
+    r"(?:\s+(?:утром|днём|днем|вечером|ночью)\b)?",
+    r"(?:на|в)\s+(?P<shift__rp>прошлой|прошлом|этой|этом|текущей|текущем|следующей|следующем|будущей|будущем)\s+"
+    r"(?P<unit__rp>неделе|месяце|году)\b",
+    r"(?:(?:\d{1,3}|одну|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+)?"
+    r"(?P<agounit__ago>дн(?:я|ей)|день|недел[июь]|недель|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад\b",
+    rf"(?:в|во)\s+(?:(?P<relation__wd>прошл\w+|следующ\w+|ближайш\w+|эт\w+)\s+)?(?P<weekday__wd>{_RU_WEEKDAY})\b",
+)
+
+_RU_MONTHS = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "мае": 5, "июн": 6,
+    "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}  # fmt: skip
+_RU_WEEKDAYS = {"пон": 0, "вто": 1, "сре": 2, "чет": 3, "пят": 4, "суб": 5, "вос": 6}
+
+# --- both languages ------------------------------------------------------------------------------------------
+
+# The whole pattern starts at a word boundary so that "on" inside "season" is no preposition.
+_GRAMMARS = {
+    "en": re.compile(r"(?<!\w)(?:" + "|".join(_EN_ALTERNATIVES) + ")"),
+    "ru": re.compile(r"(?<!\w)(?:" + "|".join(_RU_ALTERNATIVES) + ")", re.IGNORECASE),
+}
+# "since 2004", "until Friday", "с 27 декабря": the start or end of a span, not the date of a happening.
+_SPAN_BOUND_BEFORE = {
+    "en": re.compile(r"(?i)\b(?:since|until|till)\s+(?:the\s+)?$"),
+    "ru": re.compile(r"(?i)(?<!\w)(?:с|со|до|по)\s+$"),
+}
+
+_DAY_OFFSETS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
+    "the previous day": -1, "the previous evening": -1, "the previous night": -1, "the day before": -1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+    "сегодня": 0, "вчера": -1, "накануне": -1, "позавчера": -2, "завтра": 1, "послезавтра": 2,
+}  # fmt: skip
+_PERIOD_SHIFTS = {
+    "last": -1, "the previous": -1, "next": 1, "the coming": 1,
+    "this": 0, "earlier this": 0, "later this": 0, "the current": 0,
+    "прошлой": -1, "прошлом": -1, "этой": 0, "этом": 0, "текущей": 0, "текущем": 0,
+    "следующей": 1, "следующем": 1, "будущей": 1, "будущем": 1,
+}  # fmt: skip
+_PERIOD_UNITS = {"week": "week", "month": "month", "year": "year", "неделе": "week", "месяце": "month", "году": "year"}
+# A decade phrase is given the first year it covers: "early 1990s" -> 1990, "mid-1990s" -> 1994, "late" -> 1997.
+_DECADE_EDGE_YEARS = {"early": 0, "mid": 4, "late": 7, "начале": 0, "середине": 4, "конце": 7}
+
+
+def find_date_expressions(sentence: str, language: str = "en") -> list[DateExpression]:
+    """Cheap regex scan for candidate date expressions, in order of appearance, non-overlapping (longest wins)."""
+    grammar = _grammar(language)
+    found = []
+    position = 0
+    while (match := grammar.search(sentence, position)) is not None:
+        if _read(match, language) is None:
+            # Not a date (a capitalised word that is no weekday, "February 30"): a date may start inside it.
+            position = match.start() + 1
+            continue
+        if not _SPAN_BOUND_BEFORE[language].search(sentence, max(0, match.start() - 12), match.start()):
+            found.append(DateExpression(match.group(), match.start(), match.end()))
+        position = match.end()
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def resolve_date(
+    text: str, published: datetime.date | None, tense: str = "past", language: str = "en"
+) -> ResolvedDate | None:
+    """Resolve one expression against the publication date. tense: "past" or "future" (weekday names: past -> the
+    nearest such day on or before `published`; future -> the nearest after it; a bare 'on Tuesday' in a Tuesday
+    article in past tense is that same day). Returns None when the text is not a date after all."""
+    if tense not in ("past", "future"):
+        raise ValueError(f"tense must be 'past' or 'future', not {tense!r}")
+    match = _grammar(language).fullmatch(text.strip())
+    reading = None if match is None else _read(match, language)
+    if reading is None:
+        return None
+    if reading.kind == "date":
+        return _resolve_day_of_month(reading, published, tense)
+    if reading.kind == "month":
+        return _resolve_month(reading, published, tense)
+    if reading.kind == "year":
+        return ResolvedDate(datetime.date(reading.year, 1, 1), "year")
+    if published is None:
+        return _UNKNOWN
+    if reading.kind == "weekday":
+        return ResolvedDate(_resolve_weekday(reading, published, tense), "day")
+    if reading.kind == "day_offset":
+        return ResolvedDate(published + datetime.timedelta(days=reading.shift), "day")
+    if reading.kind == "period":
+        return _resolve_period(reading, published)
+    return _resolve_ago(text.strip(), published, reading.precision, language)
+
+
+def tense_of(sentence: str, trigger_start: int, trigger_end: int) -> str:
+    """Return "future" when a future marker governs the trigger word ("will visit", "is scheduled to meet", "the
+    upcoming visit", "the forum will be held"), else "past". Looks only inside the trigger's clause."""
+    clause_before = _CLAUSE_BREAK.split(sentence[:trigger_start])[-1]
+    if _FUTURE_BEFORE.search(" ".join(clause_before.split()[-_WORDS_BEFORE_TRIGGER:])):
+        return "future"
+    clause_after = _CLAUSE_BREAK.split(sentence[trigger_end:], maxsplit=1)[0]
+    return "future" if _FUTURE_AFTER.match(clause_after) else "past"
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?,\n]")
+_WORDS_BEFORE_TRIGGER = 6
+_FUTURE_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:will|shall|\w+['’]ll|(?:is|are|am)\s+(?:to|set\s+to|scheduled\s+to|expected\s+to|due\s+to"
+    r"|going\s+to|planning\s+to|about\s+to)|plans?\s+to|intends?\s+to|upcoming|forthcoming|next\s+(?:week|month|year)"
+    r"|будет|будут|планиру\w*|намерен\w*|предстоящ\w*|собира\w+ся)(?!\w)"
+)
+# After the trigger only markers that attach to a noun count: in "met Aliyev and will visit" the "will" is not
+# about "met".
+_FUTURE_AFTER = re.compile(
+    r"(?i)\W*(?:\S+\s+){0,3}?(?:(?:will|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|begin|start|open)"
+    r"|to\s+be\s+held|(?:is|are)\s+(?:scheduled|expected|planned|due|set)|(?:scheduled|planned|set)\s+for"
+    r"|due\s+(?:later|next|on|in)|(?:next|later\s+this)\s+(?:week|month|year)|tomorrow"
+    r"|состоится|состоятся|пройд[её]т|запланирован\w*)(?!\w)"
+)
+
+
+def _grammar(language: str) -> re.Pattern[str]:
+    try:
+        return _GRAMMARS[language]
+    except KeyError:
+        raise ValueError(f"no date grammar for language {language!r}") from None
+
+
+def _read(match: re.Match[str], language: str) -> _Reading | None:
+    """The match's fields as numbers; None when the words turn out not to be a date."""
+    # Group names are "<field>__<alternative>"; only the alternative that matched has groups set.
+    fields = {name.partition("__")[0]: value for name, value in match.groupdict().items() if value is not None}
+    if "dayword" in fields:
+        key = " ".join(fields["dayword"].lower().split())
+        return _Reading("day_offset", shift=_DAY_OFFSETS[key])
+    if "agounit" in fields:
+        return _Reading("ago", precision=_ago_precision(fields["agounit"].lower()))
+    if "unit" in fields:
+        shift = _PERIOD_SHIFTS[" ".join(fields["shift"].lower().split())]
+        return _Reading("period", shift=shift, unit=_PERIOD_UNITS[fields["unit"].lower()])
+    if "weekday" in fields:
+        weekday = _weekday_number(fields["weekday"], language)
+        if weekday is None:
+            return None
+        relation = (fields.get("relation") or "").lower()
+        shift = -1 if relation.startswith(("last", "прошл")) else int(relation.startswith(("next", "след", "ближ")))
+        return _Reading("weekday", weekday=weekday, shift=shift)
+    if "decade" in fields:
+        edge = (fields.get("edge") or "early").lower()
+        return _Reading("year", year=int(fields["decade"]) + _DECADE_EDGE_YEARS[edge])
+    year = int(fields["year"]) if "year" in fields else None
+    if "month" not in fields:
+        return _Reading("year", year=year)
+    month = _month_number(fields["month"], language)
+    if "day" not in fields:
+        return _Reading("month", year=year, month=month)
+    day = int(fields["day"])
+    if not _is_valid_day(year, month, day):
+        return None
+    return _Reading("date", year=year, month=month, day=day)
+
+
+def _ago_precision(unit: str) -> str:
+    if unit.startswith(("day", "дн", "ден")):
+        return "day"
+    if unit.startswith(("year", "год", "лет")):
+        return "year"
+    return "month"  # like "last week", a happening "two weeks ago" is dated to the month
+
+
+def _month_number(name: str, language: str) -> int:
+    if name.isdigit():
+        return int(name)
+    return (_EN_MONTHS if language == "en" else _RU_MONTHS)[name[:3].lower()]
+
+
+def _weekday_number(token: str, language: str) -> int | None:
+    if language == "ru":
+        return _RU_WEEKDAYS[token[:3].lower()]
+    return _english_weekday(token)
+
+
+@lru_cache(maxsize=4096)
+def _english_weekday(token: str) -> int | None:
+    """Monday=0 ... Sunday=6 for a weekday name or a typo of one ("Tuesdsay", "Thrusday"); else None."""
+    word = token.lower()
+    if word in _EN_WEEKDAYS:
+        return _EN_WEEKDAYS.index(word)
+    if word in _WEEKDAY_LOOKALIKES:
+        return None
+    from rapidfuzz import fuzz, process  # imported on first use: it costs ~25 ms
+
+    best = process.extractOne(word, _EN_WEEKDAYS, scorer=fuzz.ratio, score_cutoff=_WEEKDAY_TYPO_MIN_SCORE)
+    return None if best is None else best[2]
+
+
+def _is_valid_day(year: int | None, month: int, day: int) -> bool:
+    # Without a year, 29 February is possible.
+    return day <= calendar.monthrange(2000 if year is None else year, month)[1]
+
+
+def _resolve_day_of_month(reading: _Reading, published: datetime.date | None, tense: str) -> ResolvedDate:
+    if reading.year is not None:
+        return ResolvedDate(datetime.date(reading.year, reading.month, reading.day), "day")
+    if published is None:
+        return ResolvedDate(None, "none", month_day=(reading.month, reading.day))
+    # A stand-in for the month/day in the publication year that exists even for 29 February.
+    stand_in = datetime.date(published.year, reading.month, 1) + datetime.timedelta(days=reading.day - 1)
+    year = published.year + _year_flip(stand_in, stand_in, published, tense)
+    if not _is_valid_day(year, reading.month, reading.day):
+        return _UNKNOWN
+    return ResolvedDate(datetime.date(year, reading.month, reading.day), "day")
+
+
+def _resolve_month(reading: _Reading, published: datetime.date | None, tense: str) -> ResolvedDate:
+    if reading.year is not None:
+        return ResolvedDate(datetime.date(reading.year, reading.month, 1), "month")
+    if published is None:
+        return _UNKNOWN
+    first = datetime.date(published.year, reading.month, 1)
+    last = first.replace(day=calendar.monthrange(published.year, reading.month)[1])
+    return ResolvedDate(first.replace(year=published.year + _year_flip(first, last, published, tense)), "month")
+
+
+def _year_flip(first: datetime.date, last: datetime.date, published: datetime.date, tense: str) -> int:
+    """-1, 0 or +1: where a span [first, last] given without a year lies, seen from `published` in this tense."""
+    if tense == "past" and first > published + _YEAR_FLIP_SLACK:
+        return -1
+    if tense == "future" and last < published - _YEAR_FLIP_SLACK:
+        return 1
+    return 0
+
+
+def _resolve_weekday(reading: _Reading, published: datetime.date, tense: str) -> datetime.date:
+    if reading.shift == 1 or (reading.shift == 0 and tense == "future"):
+        return published + datetime.timedelta(days=(reading.weekday - published.weekday() - 1) % 7 + 1)
+    # "last Tuesday" in a Tuesday article is a week back; "on Tuesday" is that same day.
+    days_back = (published.weekday() - reading.weekday) % 7
+    if reading.shift == -1 and days_back == 0:
+        days_back = 7
+    return published - datetime.timedelta(days=days_back)
+
+
+def _resolve_period(reading: _Reading, published: datetime.date) -> ResolvedDate:
+    if reading.unit == "year":
+        return ResolvedDate(datetime.date(published.year + reading.shift, 1, 1), "year")
+    if reading.unit == "week":
+        # CODING.md dates "last week" happenings to the month: the month of the day a week away.
+        moved = published + datetime.timedelta(weeks=reading.shift)
+        return ResolvedDate(moved.replace(day=1), "month")
+    months = published.year * 12 + published.month - 1 + reading.shift
+    return ResolvedDate(datetime.date(months // 12, months % 12 + 1, 1), "month")
+
+
+def _resolve_ago(text: str, published: datetime.date, precision: str, language: str) -> ResolvedDate | None:
+    import dateparser  # imported on first use: it costs ~0.1 s, and only "... ago" phrases need it
+
+    parsed = dateparser.parse(
+        text,
+        languages=[language],
+        settings={
+            "RELATIVE_BASE": datetime.datetime.combine(published, datetime.time()),
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if precision == "day":
+        return ResolvedDate(day, "day")
+    if precision == "month":
+        return ResolvedDate(day.replace(day=1), "month")
+    return ResolvedDate(datetime.date(day.year, 1, 1), "year")
