@@ -244,7 +244,7 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
     import ftfy  # imported here: only decoding needs it
 
     if ftfy.is_bad(text):
-        text = ftfy.fix_text(text, normalization="NFC")
+        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\u00a0", " ").replace("\u200b", ""), None
 
@@ -627,7 +627,7 @@ def clean_articles(raw_articles: pd.DataFrame) -> pd.DataFrame:
         language = detect_language(text) if article_id in parsed else "und"
         reason = rejected.get(article_id)
         if reason is None and len(text) < MIN_ARTICLE_CHARS:
-            reason = "no article text: page chrome only" if p.text_lines or p.title else "no article text"
+            reason = "no article text: page chrome only"
         if reason is None and language not in CODED_LANGUAGES:
             reason = f"unsupported language: {language}"
         rows.append(

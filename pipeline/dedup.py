@@ -102,11 +102,13 @@ def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
     usable = articles[articles["status"] != "rejected"]
     groups = near_duplicate_groups(dict(zip(usable["article_id"], usable["text"], strict=True)))
     canonical = {}
-    by_id = usable.set_index("article_id", drop=False)
+    by_id = usable.set_index(usable["article_id"].rename(None))
     for group in groups:
         chosen = canonical_of(by_id.loc[group])
         canonical.update({member: chosen for member in group if member != chosen})
-    articles["duplicate_of"] = articles["article_id"].map(canonical)
+    articles["duplicate_of"] = pd.Series(
+        [canonical.get(a) for a in articles["article_id"]], index=articles.index, dtype="str"
+    )
     articles.loc[articles["duplicate_of"].notna(), "status"] = "duplicate"
     # One story per canonical article for now; extraction refines stories by their main happening.
     articles["story_id"] = "s" + articles["duplicate_of"].fillna(articles["article_id"]).str[1:]
