@@ -79,8 +79,11 @@ def test_legacy_encoding_and_mojibake_are_repaired(tmp_path):
         (b"   \n\n", "empty file"),
         (bytes(range(256)) * 20, "not text: binary content"),
         (b"Follow us\nSubscribe\nTags:\nLatest\nComment (0)\nLoading...\n", "no article text: page chrome only"),
-        ("Le ministre des Affaires étrangères a rencontré son homologue à Bakou pour discuter du conflit et du "
-         "commerce bilatéral entre les deux pays, a indiqué le ministère.".encode(), "unsupported language: fr"),
+        (
+            "Le ministre des Affaires étrangères a rencontré son homologue à Bakou pour discuter du conflit et du "
+            "commerce bilatéral entre les deux pays, a indiqué le ministère.".encode(),
+            "unsupported language: fr",
+        ),
     ],
 )
 def test_bad_inputs_are_rejected_with_a_reason(tmp_path, data, reason):
@@ -91,8 +94,10 @@ def test_bad_inputs_are_rejected_with_a_reason(tmp_path, data, reason):
 
 
 def test_azerbaijani_article_is_recognised(tmp_path):
-    text = ("Azərbaycan Respublikasının Prezidenti İlham Əliyev Rusiya Federasiyasının Prezidenti ilə telefon "
-            "danışığı aparıb. Söhbət zamanı ikitərəfli əməkdaşlığın inkişafı məsələləri müzakirə olunub.")
+    text = (
+        "Azərbaycan Respublikasının Prezidenti İlham Əliyev Rusiya Federasiyasının Prezidenti ilə telefon "
+        "danışığı aparıb. Söhbət zamanı ikitərəfli əməkdaşlığın inkişafı məsələləri müzakirə olunub."
+    )
     frame = cleaned(tmp_path, {"az.txt": text.encode()})
     assert frame.loc["az.txt", "language"] == "az" and frame.loc["az.txt", "status"] == "coded"
 
@@ -118,10 +123,14 @@ def test_url_date_is_the_last_resort(tmp_path):
 
 
 def test_recurring_lines_are_learned_as_chrome(tmp_path):
-    bodies = [ENGLISH_BODY.replace("Tuesday", day) + f"Paragraph number {i} says something new about trade." for i, day
-              in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday"])]
-    files = {f"{i}.txt": f"{body}\n\nMost viewed this week\n\nOur apps and podcasts\n".encode() for i, body in
-             enumerate(bodies)}
+    bodies = [
+        ENGLISH_BODY.replace("Tuesday", day) + f"Paragraph number {i} says something new about trade."
+        for i, day in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday"])
+    ]
+    files = {
+        f"{i}.txt": f"{body}\n\nMost viewed this week\n\nOur apps and podcasts\n".encode()
+        for i, body in enumerate(bodies)
+    }
     # the sidebar lines differ in every other position so only recurrence identifies them
     frame = cleaned(tmp_path, files)
     for text in frame["text"]:

@@ -28,8 +28,13 @@ def test_update_supersedes_first_version():
     articles = frame(
         [
             {"article_id": "a1", "text": STORY, "outlet": "Trend", "published_date": pd.Timestamp("2020-08-25")},
-            {"article_id": "a2", "text": STORY + " Details of the added paragraph.", "outlet": "Trend",
-             "published_date": pd.Timestamp("2020-08-25"), "is_update": True},
+            {
+                "article_id": "a2",
+                "text": STORY + " Details of the added paragraph.",
+                "outlet": "Trend",
+                "published_date": pd.Timestamp("2020-08-25"),
+                "is_update": True,
+            },
             {"article_id": "a3", "text": OTHER},
         ]
     )
@@ -44,8 +49,12 @@ def test_update_supersedes_first_version():
 def test_republication_points_at_the_original_outlet():
     articles = frame(
         [
-            {"article_id": "a1", "text": STORY + " Reprinted with thanks.", "outlet": "Reprinter",
-             "published_date": pd.Timestamp("2022-09-17")},
+            {
+                "article_id": "a1",
+                "text": STORY + " Reprinted with thanks.",
+                "outlet": "Reprinter",
+                "published_date": pd.Timestamp("2022-09-17"),
+            },
             {"article_id": "a2", "text": STORY, "outlet": "Original", "published_date": pd.Timestamp("2022-09-16")},
         ]
     )

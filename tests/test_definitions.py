@@ -36,7 +36,10 @@ def release_files(dist: Path) -> dict[str, bytes]:
 def test_definitions_load():
     repo = defs.get_repository_def()
     assert {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()} >= {
-        "raw_articles", "cleaned_articles", "articles", "release_files"
+        "raw_articles",
+        "cleaned_articles",
+        "articles",
+        "release_files",
     }
     assert defs.resolve_job_def("release_job") and defs.resolve_schedule_def("daily_release")
 
@@ -63,8 +66,9 @@ def test_bad_inputs_get_rows_and_never_fail_the_run(tmp_path, pipeline_env, seed
     (raw / "empty.txt").write_bytes(b"")
     (raw / "binary.txt").write_bytes(os.urandom(4096))
     (raw / "nested" / "chrome.txt").write_bytes(b"Follow us on Twitter @Outlet\nSubscribe\nTags:\nLatest\nLoading...\n")
-    (raw / "cp1251.txt").write_bytes(("Министр иностранных дел России провёл переговоры в Баку с коллегой. " * 4)
-                                     .encode("cp1251"))
+    (raw / "cp1251.txt").write_bytes(
+        ("Министр иностранных дел России провёл переговоры в Баку с коллегой. " * 4).encode("cp1251")
+    )
     (raw / "big.txt").write_bytes(b"word " * 11_000_000)  # a 55 MB file
     _, dist = pipeline_env(raw)
     result = materialize(tmp_path)
@@ -112,16 +116,24 @@ def test_separate_builds_are_byte_identical(tmp_path, seeds_dir, monkeypatch):
 def test_cli_materialize_and_frictionless_validate(tmp_path, seeds_dir):
     env = {**os.environ, "PIPELINE_RAW_DIR": str(seeds_dir), "PIPELINE_DIST_DIR": str(tmp_path / "dist")}
     bin_dir = Path(sys.executable).parent
-    run = subprocess.run([str(bin_dir / "dagster"), "asset", "materialize", "-m", "pipeline", "--select", "*"],
-                         cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [str(bin_dir / "dagster"), "asset", "materialize", "-m", "pipeline", "--select", "*"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     package = tmp_path / "dist" / "azru-events" / "1.0.0" / "datapackage.json"
-    check = subprocess.run([str(bin_dir / "frictionless"), "validate", "--json", str(package)],
-                           capture_output=True, text=True, timeout=300)
+    check = subprocess.run(
+        [str(bin_dir / "frictionless"), "validate", "--json", str(package)], capture_output=True, text=True, timeout=300
+    )
     assert json.loads(check.stdout)["valid"], check.stdout[-2000:]
     (package.parent / "articles.parquet").write_bytes(b"tampered")
-    check = subprocess.run([str(bin_dir / "frictionless"), "validate", "--json", str(package)],
-                           capture_output=True, text=True, timeout=300)
+    check = subprocess.run(
+        [str(bin_dir / "frictionless"), "validate", "--json", str(package)], capture_output=True, text=True, timeout=300
+    )
     assert not json.loads(check.stdout)["valid"]
 
 

@@ -31,8 +31,10 @@ def test_first_release_layout_and_checksums(tmp_path, seed_articles):
         assert resource["hash"] == f"sha256:{release.sha256(data)}" and resource["bytes"] == len(data)
     table = pq.read_table(folder / "articles.parquet")
     assert table.schema.field("published_date").type == "date32[day]"
-    assert table.num_rows == 5 and pq.ParquetFile(folder / "articles.parquet").metadata.row_group(0).column(
-        0).compression == "ZSTD"
+    assert (
+        table.num_rows == 5
+        and pq.ParquetFile(folder / "articles.parquet").metadata.row_group(0).column(0).compression == "ZSTD"
+    )
     assert "## `articles`" in (folder / "CODEBOOK.md").read_text()
 
 
@@ -70,8 +72,12 @@ def test_major_bump_when_a_column_is_retyped(tmp_path, seed_articles):
     release.publish({"articles": seed_articles}, tmp_path, "c" * 64)
     old = tmp_path / "1.0.0" / "articles.parquet"
     table = pq.read_table(old)
-    pq.write_table(table.set_column(table.schema.get_field_index("n_chars_raw"), "n_chars_raw",
-                                    table.column("n_chars_raw").cast("int64")), old)
+    pq.write_table(
+        table.set_column(
+            table.schema.get_field_index("n_chars_raw"), "n_chars_raw", table.column("n_chars_raw").cast("int64")
+        ),
+        old,
+    )
     assert release.publish({"articles": seed_articles}, tmp_path, "c" * 64).bump == "major"
 
 

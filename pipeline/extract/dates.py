@@ -1,8 +1,10 @@
 """Date expressions in news sentences, resolved against the article's publication date (CODING.md section 6).
 
-Candidates come from one regex per language, compiled at import; the arithmetic (which year, which weekday,
-what precision) is done here, and dateparser is called only for "three weeks ago"-style phrases. Nothing reads
-the clock: without a publication date, anything relative resolves to precision "none".
+Finding uses regexes compiled at import: a cheap scan for the words every date expression contains (a number,
+a month or weekday name, "yesterday", "week", ...), then the full grammar, tried only at the few word starts
+just before such a word. The arithmetic (which year, which weekday, what precision) is done here; dateparser
+is called only for "three weeks ago"-style phrases. Nothing reads the clock: without a publication date,
+anything relative resolves to precision "none".
 """
 
 import calendar
@@ -43,35 +45,40 @@ class _Reading:
 
 _UNKNOWN = ResolvedDate(None, "none")
 
-# A past-tense date a little after publication is more likely a misread tense or a late dateline than a date a
-# year earlier, so the year only flips when the date lies more than this beyond the publication date.
+# A past-tense date a little after publication is more likely a misread tense or a late dateline than a date
+# a year earlier, so the year only flips when the date lies more than this beyond the publication date.
 _YEAR_FLIP_SLACK = datetime.timedelta(days=14)
 
-# --- shared pieces -------------------------------------------------------------------------------------------
-
+# Grammar group names are "<field>__<alternative>" (names must be unique); _read looks only at the field.
 _YEAR = r"(?<![\d.,$€£])(?:1[89]\d\d|20\d\d)(?!\d|[.,]\d)"
+# "5-6 July", "August 26-27": a happening over several days is dated to its first day.
+_DAY_RANGE_END = r"(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?\b)?"
 _ISO_DATE = (
-    r"(?<![\d-])(?P<year__iso>(?:19|20)\d\d)-(?P<month__iso>0[1-9]|1[0-2])-(?P<day__iso>0[1-9]|[12]\d|3[01])"
-    r"(?![\d-])"
+    r"(?<![\d-])(?P<year__iso>(?:19|20)\d\d)-(?P<month__iso>0[1-9]|1[0-2])"
+    r"-(?P<day__iso>0[1-9]|[12]\d|3[01])(?![\d-])"
 )
 _DOTTED_DATE = (
-    r"(?<![\d.])(?P<day__dot>0?[1-9]|[12]\d|3[01])\.(?P<month__dot>0?[1-9]|1[0-2])\.(?P<year__dot>(?:19|20)\d\d)"
-    r"(?!\d|\.\d)"
+    r"(?<![\d.])(?P<day__dot>0?[1-9]|[12]\d|3[01])\.(?P<month__dot>0?[1-9]|1[0-2])"
+    r"\.(?P<year__dot>(?:19|20)\d\d)(?!\d|\.\d)"
 )
 
-# --- English -------------------------------------------------------------------------------------------------
-
-_EN_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
-)
-# Month names alone ("in May") only in full: "May" the verb is lowercase, abbreviations need a day or year.
-_EN_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_EN_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_EN_MONTH_ABBREVIATIONS = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+_EN_MONTH_WORDS = frozenset(_EN_MONTH_NAMES + _EN_MONTH_ABBREVIATIONS)
+# Month names alone ("in May") only in full: "may" the verb is lowercase, abbreviations need a day or year.
+_EN_MONTH_FULL = "(?:" + "|".join(_EN_MONTH_NAMES) + ")"
+_EN_MONTH = rf"(?:{_EN_MONTH_FULL}|(?:{'|'.join(_EN_MONTH_ABBREVIATIONS)})\b\.?)"
 _EN_WEEKDAY_EXACT = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _EN_DAY_PREP = r"(?i:on|dated|from|by|for|at)\s+"
 _EN_PERIOD_PREP = r"(?i:in|by|during|from|at|for|throughout|dated)\s+"
 _EN_PERIOD_EDGE = (
-    r"(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+|(?:early|mid|late)(?:-|\s+))"
+    r"(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+"
+    r"|(?:early|mid|late)(?:-|\s+))"
 )
 _EN_PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
 
@@ -80,9 +87,11 @@ _EN_ALTERNATIVES = (
     _DOTTED_DATE,
     # "on Wednesday, September 20", "July 3, 1997", "Aug.25", "the 26th of August": the weekday is dropped.
     rf"(?:{_EN_DAY_PREP})?(?:{_EN_WEEKDAY_EXACT},?\s+)?(?P<month__md>{_EN_MONTH})\s*"
-    rf"(?P<day__md>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year__md>{_YEAR}))?",
+    rf"(?P<day__md>[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?\b{_DAY_RANGE_END}"
+    rf"(?:,?\s+(?P<year__md>{_YEAR}))?",
     rf"(?:{_EN_DAY_PREP})?(?:{_EN_WEEKDAY_EXACT},?\s+)?(?:(?i:the)\s+)?(?<![\d.,:$])"
-    rf"(?P<day__dm>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month__dm>{_EN_MONTH})"
+    rf"(?P<day__dm>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?{_DAY_RANGE_END}(?:\s+of)?"
+    rf"\s+(?P<month__dm>{_EN_MONTH})"
     rf"(?:,?\s+(?P<year__dm>{_YEAR}))?",
     rf"(?:{_EN_PERIOD_PREP})?(?:(?i:the)\s+)?(?:(?P<edge__dec>(?i:early|mid|late))(?:-|\s+))?(?<!\d)"
     r"(?P<decade__dec>(?:1[89]|20)\d0)['’]?s\b",
@@ -91,14 +100,14 @@ _EN_ALTERNATIVES = (
     rf"(?P<month__my>{_EN_MONTH}),?\s+(?P<year__my>{_YEAR})",
     # A bare year needs a preposition or "the" ("the 2020 agreements"): "2000 troops" is a count.
     rf"(?:(?:{_EN_PERIOD_PREP})?{_EN_PERIOD_EDGE}|{_EN_PERIOD_PREP}|(?i:the|of)\s+)(?P<year__yr>{_YEAR})\b",
-    r"(?P<dayword__rd>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|(?:earlier|later)\s+today"
-    r"|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|tomorrow"
-    r"|the\s+previous\s+(?:day|evening|night)"
+    r"(?P<dayword__rd>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+    r"|(?:earlier|later)\s+today|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night"
+    r"|tomorrow|the\s+previous\s+(?:day|evening|night)"
     # "the day before the summit" counts from the summit, not from the publication date.
     r"|the\s+day\s+before(?!\s+(?:the|a|an|his|her|their|its|this|that|[\w-]+['’]s)\b)))\b" + _EN_PART_OF_DAY,
     # "over the last year" is a span, not a date.
-    r"(?<![Tt]he\s)(?i:(?P<shift__rp>last|next|this|earlier\s+this|later\s+this|the\s+previous|the\s+coming"
-    r"|the\s+current)\s+(?P<unit__rp>week|month|year))\b",
+    r"(?<![Tt]he\s)(?i:(?P<shift__rp>last|next|this|earlier\s+this|later\s+this|the\s+previous"
+    r"|the\s+coming|the\s+current)\s+(?P<unit__rp>week|month|year))\b",
     r"(?i:(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<agounit__ago>day|week|month|year)s?\s+ago)\b",
     # Any capitalised word may be a misspelt weekday ("Tuesdsay"); _english_weekday decides.
@@ -120,8 +129,6 @@ _WEEKDAY_LOOKALIKES = frozenset({
 })  # fmt: skip
 _WEEKDAY_TYPO_MIN_SCORE = 80
 
-# --- Russian -------------------------------------------------------------------------------------------------
-
 _RU_MONTH_GENITIVE = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 _RU_MONTH_PREPOSITIONAL = r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
 _RU_WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
@@ -131,23 +138,25 @@ _RU_PERIOD_EDGE = r"(?:начале|середине|конце|концу|пе�
 _RU_ALTERNATIVES = (
     _ISO_DATE,
     _DOTTED_DATE,
-    rf"(?:(?:в|во)\s+{_RU_WEEKDAY},?\s+)?(?<![\d.,:])(?P<day__dm>[12]\d|3[01]|0?[1-9])(?:-?(?:го|е))?\s+"
+    rf"(?:(?:в|во)\s+{_RU_WEEKDAY},?\s+)?(?<![\d.,:])(?P<day__dm>[12]\d|3[01]|0?[1-9])(?:-?(?:го|е))?"
+    rf"{_DAY_RANGE_END}\s+"
     rf"(?P<month__dm>{_RU_MONTH_GENITIVE})\b(?:\s+(?P<year__dm>{_YEAR}){_RU_YEAR_WORD}?)?",
-    r"(?:в\s+)?(?:(?P<edge__dec>начале|середине|конце)\s+)?(?<!\d)(?P<decade__dec>(?:1[89]|20)\d0)-?(?:х|е|ые|ых)\b"
-    r"(?:\s+(?:годов|годах|годы|гг\.))?",
+    r"(?:в\s+)?(?:(?P<edge__dec>начале|середине|конце)\s+)?(?<!\d)(?P<decade__dec>(?:1[89]|20)\d0)"
+    r"-?(?:х|е|ые|ых)\b(?:\s+(?:годов|годах|годы|гг\.))?",
     rf"(?:(?:в|во|к)\s+)?(?:{_RU_PERIOD_EDGE}(?P<month__mg>{_RU_MONTH_GENITIVE})"
     rf"|(?P<month__mp>{_RU_MONTH_PREPOSITIONAL}))\b(?:\s+(?P<year__mon>{_YEAR}){_RU_YEAR_WORD}?)?",
     rf"(?:(?:в|во|к)\s+)?(?:{_RU_PERIOD_EDGE})?(?P<year__yr>{_YEAR})(?:-?м)?{_RU_YEAR_WORD}",
     r"(?P<dayword__rd>позавчера|послезавтра|вчера|сегодня|завтра"
     # "накануне визита" is the eve of the visit, not the day before publication.
-    r"|накануне(?!\s+(?:встречи|визита|переговоров|саммита|заседания|выборов|праздника|дня|годовщины|поездки"
-    r"|начала|голосования|референдума|конференции|форума|открытия|приезда|прибытия|подписания)\b))\b"
+    r"|накануне(?!\s+(?:встречи|визита|переговоров|саммита|заседания|выборов|праздника|дня|годовщины"
+    r"|поездки|начала|голосования|референдума|конференции|форума|открытия|приезда|прибытия|подписания)\b))\b"
     r"(?:\s+(?:утром|днём|днем|вечером|ночью)\b)?",
-    r"(?:на|в)\s+(?P<shift__rp>прошлой|прошлом|этой|этом|текущей|текущем|следующей|следующем|будущей|будущем)\s+"
-    r"(?P<unit__rp>неделе|месяце|году)\b",
+    r"(?:на|в)\s+(?P<shift__rp>прошлой|прошлом|этой|этом|текущей|текущем|следующей|следующем|будущей"
+    r"|будущем)\s+(?P<unit__rp>неделе|месяце|году)\b",
     r"(?:(?:\d{1,3}|одну|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+)?"
     r"(?P<agounit__ago>дн(?:я|ей)|день|недел[июь]|недель|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад\b",
-    rf"(?:в|во)\s+(?:(?P<relation__wd>прошл\w+|следующ\w+|ближайш\w+|эт\w+)\s+)?(?P<weekday__wd>{_RU_WEEKDAY})\b",
+    r"(?:в|во)\s+(?:(?P<relation__wd>прошл\w+|следующ\w+|ближайш\w+|эт\w+)\s+)?"
+    rf"(?P<weekday__wd>{_RU_WEEKDAY})\b",
 )
 
 _RU_MONTHS = {
@@ -156,18 +165,49 @@ _RU_MONTHS = {
 }  # fmt: skip
 _RU_WEEKDAYS = {"пон": 0, "вто": 1, "сре": 2, "чет": 3, "пят": 4, "суб": 5, "вос": 6}
 
-# --- both languages ------------------------------------------------------------------------------------------
-
-# The whole pattern starts at a word boundary so that "on" inside "season" is no preposition.
 _GRAMMARS = {
-    "en": re.compile(r"(?<!\w)(?:" + "|".join(_EN_ALTERNATIVES) + ")"),
-    "ru": re.compile(r"(?<!\w)(?:" + "|".join(_RU_ALTERNATIVES) + ")", re.IGNORECASE),
+    "en": re.compile("|".join(_EN_ALTERNATIVES)),
+    "ru": re.compile("|".join(_RU_ALTERNATIVES), re.IGNORECASE),
 }
+# Every alternative of a grammar contains one of these words; "name" is kept only when it is a month or a
+# (possibly misspelt) weekday. Case-sensitive on purpose: case-insensitive scanning takes twice the time.
+_ANCHORS = {
+    "en": re.compile(
+        r"\b(?:\d{1,4}(?!\d)|(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|morning|afternoon|evening|night"
+        r"|days?|weeks?|months?|years?|(?P<name>"
+        + "|".join(_EN_MONTH_NAMES + _EN_MONTH_ABBREVIATIONS)
+        + r"|[MTWFS][a-z]{4,10}))\b)"
+    ),
+    "ru": re.compile(
+        rf"(?<![\w.,$€£])\d{{1,4}}(?!\d)|(?<!\w)(?:{_RU_MONTH_GENITIVE}|{_RU_MONTH_PREPOSITIONAL}"
+        rf"|{_RU_WEEKDAY}|сегодня|вчера|завтра|накануне|позавчера|послезавтра|неделе|месяце|году"
+        r"|назад)(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+# The words that may stand before the anchor word in an expression, and how far back they may reach
+# ("shortly after midnight on ", "в первой половине "). Trying the grammar only from there keeps it cheap.
+_LEAD_INS = {
+    "en": re.compile(
+        r"(?i)(?<!\w)(?:(?:on|dated|from|by|for|at|in|during|throughout|the|of|end|beginning|start|middle"
+        r"|first|second|half|early|mid|late|shortly|just|after|before|midnight|last|next|this|earlier|later"
+        r"|previous|coming|current|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"(?:\s+|-))*$"
+    ),
+    "ru": re.compile(
+        r"(?i)(?<!\w)(?:(?:в|во|к|на|начале|середине|конце|концу|первой|второй|половине|прошл\w+|эт\w+"
+        r"|текущ\w+|следующ\w+|ближайш\w+|будущ\w+|одну|один|два|две|три|четыре|пять|шесть|семь|восемь"
+        r"|девять|десять|дн[яей]+|день|недел\w*|месяц\w*|год\w*|лет)\s+)*$"
+    ),
+}
+_LEAD_IN_CHARS = 40
+_WORD_START = re.compile(r"(?<!\w)\w")
 # "since 2004", "until Friday", "с 27 декабря": the start or end of a span, not the date of a happening.
 _SPAN_BOUND_BEFORE = {
     "en": re.compile(r"(?i)\b(?:since|until|till)\s+(?:the\s+)?$"),
     "ru": re.compile(r"(?i)(?<!\w)(?:с|со|до|по)\s+$"),
 }
+_SPAN_BOUND_CHARS = 12
 
 _DAY_OFFSETS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -182,24 +222,48 @@ _PERIOD_SHIFTS = {
     "прошлой": -1, "прошлом": -1, "этой": 0, "этом": 0, "текущей": 0, "текущем": 0,
     "следующей": 1, "следующем": 1, "будущей": 1, "будущем": 1,
 }  # fmt: skip
-_PERIOD_UNITS = {"week": "week", "month": "month", "year": "year", "неделе": "week", "месяце": "month", "году": "year"}
-# A decade phrase is given the first year it covers: "early 1990s" -> 1990, "mid-1990s" -> 1994, "late" -> 1997.
+_PERIOD_UNITS = {
+    "week": "week", "month": "month", "year": "year", "неделе": "week", "месяце": "month", "году": "year",
+}  # fmt: skip
+# A decade phrase gets the first year it covers: "early 1990s" -> 1990, "mid-1990s" -> 1994, "late" -> 1997.
 _DECADE_EDGE_YEARS = {"early": 0, "mid": 4, "late": 7, "начале": 0, "середине": 4, "конце": 7}
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?,\n]")
+_WORDS_BEFORE_TRIGGER = 6
+_FUTURE_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:will|shall|\w+['’]ll|(?:is|are|am)\s+(?:(?:also|still|now|\w+ly)\s+)?(?:to|set\s+to"
+    r"|scheduled\s+to|expected\s+to|due\s+to|going\s+to|planning\s+to|about\s+to)|plans?\s+to|intends?\s+to"
+    r"|upcoming|forthcoming"
+    r"|next\s+(?:week|month|year)|будет|будут|планиру\w*|намерен\w*|предстоящ\w*|собира\w+ся)(?!\w)"
+)
+# After the trigger only markers that attach to a noun count: in "met Aliyev and will visit" the "will" is
+# not about "met".
+_FUTURE_AFTER = re.compile(
+    r"(?i)\W*(?:\S+\s+){0,3}?(?:(?:will|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|begin|start|open)"
+    r"|to\s+be\s+held|(?:is|are)\s+(?:scheduled|expected|planned|due|set)|(?:scheduled|planned|set)\s+for"
+    r"|due\s+(?:later|next|on|in)|(?:next|later\s+this)\s+(?:week|month|year)|tomorrow"
+    r"|состоится|состоятся|пройд[её]т|запланирован\w*)(?!\w)"
+)
 
 
 def find_date_expressions(sentence: str, language: str = "en") -> list[DateExpression]:
-    """Cheap regex scan for candidate date expressions, in order of appearance, non-overlapping (longest wins)."""
+    """Cheap regex scan for candidate date expressions, in order of appearance, non-overlapping (longest
+    wins)."""
     grammar = _grammar(language)
     found = []
-    position = 0
-    while (match := grammar.search(sentence, position)) is not None:
-        if _read(match, language) is None:
-            # Not a date (a capitalised word that is no weekday, "February 30"): a date may start inside it.
-            position = match.start() + 1
+    covered = 0
+    for anchor in _ANCHORS[language].finditer(sentence):
+        if anchor.start() < covered:
             continue
-        if not _SPAN_BOUND_BEFORE[language].search(sentence, max(0, match.start() - 12), match.start()):
+        if anchor.lastgroup == "name" and not _is_month_or_weekday(anchor.group()):
+            continue
+        match = _expression_around(grammar, sentence, anchor.start(), covered, language)
+        if match is None:
+            continue
+        covered = match.end()
+        before = max(0, match.start() - _SPAN_BOUND_CHARS)
+        if not _SPAN_BOUND_BEFORE[language].search(sentence, before, match.start()):
             found.append(DateExpression(match.group(), match.start(), match.end()))
-        position = match.end()
     return found
 
 
@@ -207,9 +271,9 @@ def find_date_expressions(sentence: str, language: str = "en") -> list[DateExpre
 def resolve_date(
     text: str, published: datetime.date | None, tense: str = "past", language: str = "en"
 ) -> ResolvedDate | None:
-    """Resolve one expression against the publication date. tense: "past" or "future" (weekday names: past -> the
-    nearest such day on or before `published`; future -> the nearest after it; a bare 'on Tuesday' in a Tuesday
-    article in past tense is that same day). Returns None when the text is not a date after all."""
+    """Resolve one expression against the publication date. tense: "past" or "future" (weekday names: past ->
+    the nearest such day on or before `published`; future -> the nearest after it; a bare 'on Tuesday' in a
+    Tuesday article in past tense is that same day). Returns None when the text is not a date after all."""
     if tense not in ("past", "future"):
         raise ValueError(f"tense must be 'past' or 'future', not {tense!r}")
     match = _grammar(language).fullmatch(text.strip())
@@ -234,30 +298,13 @@ def resolve_date(
 
 
 def tense_of(sentence: str, trigger_start: int, trigger_end: int) -> str:
-    """Return "future" when a future marker governs the trigger word ("will visit", "is scheduled to meet", "the
-    upcoming visit", "the forum will be held"), else "past". Looks only inside the trigger's clause."""
+    """Return "future" when a future marker governs the trigger word ("will visit", "is scheduled to meet",
+    "the upcoming visit", "the forum will be held"), else "past". Looks only inside the trigger's clause."""
     clause_before = _CLAUSE_BREAK.split(sentence[:trigger_start])[-1]
     if _FUTURE_BEFORE.search(" ".join(clause_before.split()[-_WORDS_BEFORE_TRIGGER:])):
         return "future"
     clause_after = _CLAUSE_BREAK.split(sentence[trigger_end:], maxsplit=1)[0]
     return "future" if _FUTURE_AFTER.match(clause_after) else "past"
-
-
-_CLAUSE_BREAK = re.compile(r"[.;:!?,\n]")
-_WORDS_BEFORE_TRIGGER = 6
-_FUTURE_BEFORE = re.compile(
-    r"(?i)(?<!\w)(?:will|shall|\w+['’]ll|(?:is|are|am)\s+(?:to|set\s+to|scheduled\s+to|expected\s+to|due\s+to"
-    r"|going\s+to|planning\s+to|about\s+to)|plans?\s+to|intends?\s+to|upcoming|forthcoming|next\s+(?:week|month|year)"
-    r"|будет|будут|планиру\w*|намерен\w*|предстоящ\w*|собира\w+ся)(?!\w)"
-)
-# After the trigger only markers that attach to a noun count: in "met Aliyev and will visit" the "will" is not
-# about "met".
-_FUTURE_AFTER = re.compile(
-    r"(?i)\W*(?:\S+\s+){0,3}?(?:(?:will|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|begin|start|open)"
-    r"|to\s+be\s+held|(?:is|are)\s+(?:scheduled|expected|planned|due|set)|(?:scheduled|planned|set)\s+for"
-    r"|due\s+(?:later|next|on|in)|(?:next|later\s+this)\s+(?:week|month|year)|tomorrow"
-    r"|состоится|состоятся|пройд[её]т|запланирован\w*)(?!\w)"
-)
 
 
 def _grammar(language: str) -> re.Pattern[str]:
@@ -267,13 +314,28 @@ def _grammar(language: str) -> re.Pattern[str]:
         raise ValueError(f"no date grammar for language {language!r}") from None
 
 
+def _is_month_or_weekday(name: str) -> bool:
+    return name in _EN_MONTH_WORDS or _english_weekday(name) is not None
+
+
+def _expression_around(
+    grammar: re.Pattern[str], sentence: str, anchor_start: int, earliest: int, language: str
+) -> re.Match[str] | None:
+    """The earliest-starting (so longest) date expression that takes in the anchor word."""
+    lead_in = _LEAD_INS[language].search(sentence, max(earliest, anchor_start - _LEAD_IN_CHARS), anchor_start)
+    for word in _WORD_START.finditer(sentence, lead_in.start(), anchor_start + 1):
+        match = grammar.match(sentence, word.start())
+        # _read rejects what the grammar lets through: a capitalised word that is no weekday, "February 30".
+        if match is not None and match.end() > anchor_start and _read(match, language) is not None:
+            return match
+    return None
+
+
 def _read(match: re.Match[str], language: str) -> _Reading | None:
     """The match's fields as numbers; None when the words turn out not to be a date."""
-    # Group names are "<field>__<alternative>"; only the alternative that matched has groups set.
-    fields = {name.partition("__")[0]: value for name, value in match.groupdict().items() if value is not None}
+    fields = {name.partition("__")[0]: value for name, value in match.groupdict().items() if value}
     if "dayword" in fields:
-        key = " ".join(fields["dayword"].lower().split())
-        return _Reading("day_offset", shift=_DAY_OFFSETS[key])
+        return _Reading("day_offset", shift=_DAY_OFFSETS[" ".join(fields["dayword"].lower().split())])
     if "agounit" in fields:
         return _Reading("ago", precision=_ago_precision(fields["agounit"].lower()))
     if "unit" in fields:
@@ -281,13 +343,9 @@ def _read(match: re.Match[str], language: str) -> _Reading | None:
         return _Reading("period", shift=shift, unit=_PERIOD_UNITS[fields["unit"].lower()])
     if "weekday" in fields:
         weekday = _weekday_number(fields["weekday"], language)
-        if weekday is None:
-            return None
-        relation = (fields.get("relation") or "").lower()
-        shift = -1 if relation.startswith(("last", "прошл")) else int(relation.startswith(("next", "след", "ближ")))
-        return _Reading("weekday", weekday=weekday, shift=shift)
+        return None if weekday is None else _Reading("weekday", weekday=weekday, shift=_weekday_shift(fields))
     if "decade" in fields:
-        edge = (fields.get("edge") or "early").lower()
+        edge = fields.get("edge", "early").lower()
         return _Reading("year", year=int(fields["decade"]) + _DECADE_EDGE_YEARS[edge])
     year = int(fields["year"]) if "year" in fields else None
     if "month" not in fields:
@@ -299,6 +357,13 @@ def _read(match: re.Match[str], language: str) -> _Reading | None:
     if not _is_valid_day(year, month, day):
         return None
     return _Reading("date", year=year, month=month, day=day)
+
+
+def _weekday_shift(fields: dict[str, str]) -> int:
+    relation = fields.get("relation", "").lower()
+    if relation.startswith(("last", "прошл")):
+        return -1
+    return 1 if relation.startswith(("next", "след", "ближ")) else 0
 
 
 def _ago_precision(unit: str) -> str:
@@ -360,11 +425,12 @@ def _resolve_month(reading: _Reading, published: datetime.date | None, tense: st
         return _UNKNOWN
     first = datetime.date(published.year, reading.month, 1)
     last = first.replace(day=calendar.monthrange(published.year, reading.month)[1])
-    return ResolvedDate(first.replace(year=published.year + _year_flip(first, last, published, tense)), "month")
+    year = published.year + _year_flip(first, last, published, tense)
+    return ResolvedDate(first.replace(year=year), "month")
 
 
 def _year_flip(first: datetime.date, last: datetime.date, published: datetime.date, tense: str) -> int:
-    """-1, 0 or +1: where a span [first, last] given without a year lies, seen from `published` in this tense."""
+    """-1, 0 or +1: where a span [first, last] given without a year lies, seen from `published`."""
     if tense == "past" and first > published + _YEAR_FLIP_SLACK:
         return -1
     if tense == "future" and last < published - _YEAR_FLIP_SLACK:
