@@ -7,7 +7,7 @@ import pandas as pd
 import pandera.errors
 
 import schemas
-from pipeline import clean, dedup, ingest, release, settings
+from pipeline import clean, dedup, extract, ingest, release, settings
 
 ARTICLE_COLUMNS = list(schemas.ArticlesModel.to_schema().columns)
 
@@ -114,15 +114,82 @@ def _contract_check(table: str, model) -> dg.AssetChecksDefinition:
     return check
 
 
+@dg.multi_asset(
+    group_name="extract",
+    outs={
+        "events": dg.AssetOut(
+            description="One row per real-world happening, coded to CAMEO.",
+            kinds={"python", "parquet"},
+            code_version="1",
+        ),
+        "event_mentions": dg.AssetOut(
+            description="One row per (event, sentence of an article that reports it).",
+            kinds={"python", "parquet"},
+            code_version="1",
+        ),
+    },
+)
+def events_and_mentions(articles: pd.DataFrame):
+    """Code every article's events: sentences, actors as of the event date, actions, dates, places."""
+    events, mentions = extract.extract_events(articles)
+    yield dg.Output(
+        events,
+        output_name="events",
+        data_version=_data_version(events),
+        metadata={
+            "dagster/row_count": len(events),
+            "by_root": dg.MetadataValue.json(events["event_root_code"].value_counts().sort_index().to_dict()),
+            "planned": int((events["status"] == "planned").sum()),
+            "background": int(events["is_background"].sum()),
+            "preview": _preview(events, ["event_date", "event_code", "status", "summary"]),
+        },
+    )
+    yield dg.Output(
+        mentions,
+        output_name="event_mentions",
+        data_version=_data_version(mentions),
+        metadata={
+            "dagster/row_count": len(mentions),
+            "articles_with_events": int(mentions["article_id"].nunique()),
+            "preview": _preview(mentions, ["event_id", "event_code", "trigger", "date_text"]),
+        },
+    )
+
+
+@dg.asset(group_name="extract", kinds={"python", "parquet"}, code_version="1")
+def actors() -> dg.Output[pd.DataFrame]:
+    """The actor dictionary the release is coded with (pipeline/data/actors.yaml)."""
+    frame = extract.actors_table()
+    return dg.Output(
+        frame,
+        data_version=_data_version(frame),
+        metadata={
+            "dagster/row_count": len(frame),
+            "by_country": dg.MetadataValue.json(frame["country"].value_counts().head(15).to_dict()),
+        },
+    )
+
+
 articles_contract = _contract_check("articles", schemas.ArticlesModel)
+events_contract = _contract_check("events", schemas.EventsModel)
+event_mentions_contract = _contract_check("event_mentions", schemas.EventMentionsModel)
+actors_contract = _contract_check("actors", schemas.ActorsModel)
+CONTRACT_CHECKS = [articles_contract, events_contract, event_mentions_contract, actors_contract]
 
 
 @dg.asset(group_name="release", kinds={"parquet", "csv"}, code_version="1")
-def release_files(context: dg.AssetExecutionContext, articles: pd.DataFrame) -> dg.MaterializeResult:
+def release_files(
+    context: dg.AssetExecutionContext,
+    articles: pd.DataFrame,
+    events: pd.DataFrame,
+    event_mentions: pd.DataFrame,
+    actors: pd.DataFrame,
+) -> dg.MaterializeResult:
     """The versioned release in PIPELINE_DIST_DIR: Parquet + CSV per table, datapackage.json, codebook, changes."""
     dataset_dir = settings.dist_dir() / settings.DATASET_NAME
+    tables = {"articles": articles, "events": events, "event_mentions": event_mentions, "actors": actors}
     try:
-        result = release.publish({"articles": articles}, dataset_dir, ingest.corpus_sha256(articles))
+        result = release.publish(tables, dataset_dir, ingest.corpus_sha256(articles))
     except pandera.errors.SchemaErrors as errors:
         raise dg.Failure(
             description="a table failed its contract; nothing was released",

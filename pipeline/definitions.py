@@ -1,4 +1,5 @@
-"""The pipeline, in order: raw files -> cleaned articles -> articles (near-duplicates marked) -> release.
+"""The pipeline, in order: raw files -> cleaned articles -> articles (near-duplicates marked) -> events and
+their mentions (with the actor dictionary) -> release.
 
 Run it with `dagster asset materialize -m pipeline --select '*'`; `dagster dev` shows it in the UI.
 """
@@ -9,8 +10,15 @@ from pipeline import assets, operations
 from pipeline.io_manager import ParquetIOManager
 
 defs = dg.Definitions(
-    assets=[assets.raw_articles, assets.cleaned_articles, assets.articles, assets.release_files],
-    asset_checks=[assets.articles_contract],
+    assets=[
+        assets.raw_articles,
+        assets.cleaned_articles,
+        assets.articles,
+        assets.events_and_mentions,
+        assets.actors,
+        assets.release_files,
+    ],
+    asset_checks=assets.CONTRACT_CHECKS,
     jobs=[operations.release_job],
     schedules=[operations.daily_release],
     sensors=[operations.raw_folder_sensor],

@@ -14,8 +14,15 @@ from pipeline import assets, operations
 from pipeline.definitions import defs
 from pipeline.io_manager import ParquetIOManager
 
-ALL_ASSETS = [assets.raw_articles, assets.cleaned_articles, assets.articles, assets.release_files]
-ALL_CHECKS = [assets.articles_contract]
+ALL_ASSETS = [
+    assets.raw_articles,
+    assets.cleaned_articles,
+    assets.articles,
+    assets.events_and_mentions,
+    assets.actors,
+    assets.release_files,
+]
+ALL_CHECKS = assets.CONTRACT_CHECKS
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -51,7 +58,9 @@ def test_materialize_everything_on_the_seeds(tmp_path, pipeline_env, seeds_dir):
     checks = result.get_asset_check_evaluations()
     assert checks and all(c.passed for c in checks)
     files = release_files(dist)
-    assert {"articles.parquet", "articles.csv", "datapackage.json", "CODEBOOK.md", "CHANGES.md"} <= set(files)
+    for table in ("articles", "events", "event_mentions", "actors"):
+        assert {f"{table}.parquet", f"{table}.csv"} <= set(files)
+    assert {"datapackage.json", "CODEBOOK.md", "CHANGES.md", "changes.json"} <= set(files)
     articles = pd.read_parquet(dist / "azru-events" / "1.0.0" / "articles.parquet")
     assert len(articles) == 5 and set(articles["status"]) == {"coded"}
     release = result.asset_materializations_for_node("release_files")[0].metadata

