@@ -40,8 +40,9 @@ class CameoCode:
 
 def _compile(pattern: str) -> re.Pattern:
     # "{N}" is a gap of up to N words between the parts of a phrase.
-    expanded = GAP.sub(lambda m: rf"(?:\s+[\w’'-]+,?){{0,{m[1]}}}\s+", pattern)
-    return re.compile(rf"(?<![\w-])(?:{expanded})(?![\w-])", re.I)
+    expanded = GAP.sub(lambda m: rf"(?:\s+[^\s;:()]+){{0,{m[1]}}}\s+", pattern)
+    # Whole words: no word character may continue the match on either side (a closing quote may be followed).
+    return re.compile(rf"(?<![\w-])(?:{expanded})(?:(?<![\w-])|(?![\w-]))", re.I)
 
 
 @functools.cache

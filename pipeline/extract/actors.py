@@ -93,6 +93,20 @@ SECTOR_NOUNS = {
     ],
     "JUD": ["court", "prosecutors", "prosecutor general's office", "суд", "прокуратура"],
     "MED": ["media", "state media", "state television", "сми"],
+    "BUS": [
+        "plane",
+        "aircraft",
+        "airliner",
+        "passenger plane",
+        "passenger jet",
+        "airline",
+        "company",
+        "companies",
+        "businesses",
+        "vessel",
+        "ship",
+        "tanker",
+    ],
     "CVL": ["citizens", "nationals", "migrants", "civilians", "residents", "people", "граждане", "vətəndaşlar"],
 }
 # A collective phrase that stands for the parties just named.
@@ -193,7 +207,12 @@ def load_dictionary(path: Path = DATA_FILE) -> Dictionary:
                     entries[key] = entry
 
     for office, phrases in data.get("offices", {}).items():
-        add([str(p) for p in phrases], Entry("title", office=office))
+        titles = [str(p) for p in phrases]
+        # English plurals: "the Azerbaijani and Russian foreign ministers"
+        add(
+            titles + [f"{t}s" for t in titles if t.isascii() and t[-1].islower() and not t.endswith("s")],
+            Entry("title", office=office),
+        )
     for sector, nouns in SECTOR_NOUNS.items():
         add(nouns, Entry("sector", sector=sector))
     add(["counterpart", "colleague", "opposite number", "коллега", "коллегой", "коллеги", "həmkarı"], Entry("peer"))
@@ -300,6 +319,8 @@ def find_mentions(sentence: str, dictionary: Dictionary | None = None) -> list[M
 
 
 JOIN = re.compile(r"^\s$")
+# "Russian-linked events", "Russia-backed forces": the state stands behind the thing named.
+LINKED = re.compile(r"^-(?:linked|backed|led|run|controlled|organi[sz]ed|sponsored|owned|funded|affiliated)\b", re.I)
 POSSESSIVE = re.compile(r"^['’]s\s$")
 OF_THE = re.compile(r"^\s(?:of|for)\s(?:the\s)?$", re.I)
 
@@ -336,6 +357,16 @@ def _compose(mentions: list[Mention], sentence: str) -> list[Mention]:
             if composed is not None:
                 result[-1] = Mention(previous.start, mention.end, sentence[previous.start : mention.end], composed)
                 continue
+        if mention.entry.kind in ("adjective", "actor") and mention.entry.country:
+            linked = LINKED.match(sentence[mention.end :])
+            if linked and (mention.entry.kind == "adjective" or mention.entry.is_place):
+                end = mention.end + linked.end()
+                result.append(
+                    Mention(
+                        mention.start, end, sentence[mention.start : end], _sector_entry(mention.entry.country, "GOV")
+                    )
+                )
+                continue
         result.append(mention)
     return result
 
@@ -345,7 +376,7 @@ def _sector_entry(country: str, sector: str) -> Entry:
 
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "LEG": "legislature", "JUD": "judiciary",
-                "MED": "media", "CVL": "civilians"}  # fmt: skip
+                "MED": "media", "BUS": "business", "CVL": "civilians"}  # fmt: skip
 COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|&|и|və)\s*$", re.I)
 
 

@@ -1,10 +1,11 @@
 """Code one article: every sentence's actions, with their parties, date, status and place, as mentions.
 
 A mention is one action word in one sentence with the two parties it links. Parties are read around the
-action word (the subject before it, the target after it, "by ..." agents, "between X and Y", lists joined by
-"and"), resolved through the actor dictionary as of the mention's date. Dates come from the date
-expression nearest the action word, resolved against the publication date; with none, the mention takes the
-publication date unless the tense places it earlier. Negated and hypothetical actions are not coded.
+action word (the subject before it, the target after it, passive "by ..." agents, "between X and Y", lists
+joined by "and"), resolved through the actor dictionary as of the mention's date. The date comes from the
+date expression of the action's clause, resolved against the publication date; with none, the mention takes
+the publication date unless the tense or context places it earlier. Negated, hypothetical, cancelled and
+merely referred-to actions are not coded.
 """
 
 from __future__ import annotations
@@ -17,16 +18,23 @@ from dataclasses import dataclass, field
 from pipeline.extract import actions, actors, dates, places
 from pipeline.extract.sentences import split_sentences
 
-# The words that make an action not a fact: negation right before it, or a hypothetical in its clause.
+# An action right after a negation did not happen.
 NEGATION = re.compile(
-    r"\b(?:not|n['’]t|never|no longer|neither|nor|without|failed to|refused to|declined to|denied|deny|"
-    r"rather than|instead of|не|ни|никогда|отказал\w* от)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:not|n['’]t|never|no longer|neither|nor|without|failed to|denied|deny|rather than|instead of|"
+    r"не|ни|никогда)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# An action whose clause makes it possible, wished, required or called off is not a fact.
 HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|might|may|if|unless|whether|should|ready to|readiness to|willing(?:ness)? to|"
-    r"hope[sd]? (?:to|that)|wants? to|wish(?:es)? to|aims? to|intends? to|proposed|proposal|offer(?:ed|s)? to|"
-    r"called for|calls for|urged|possible|possibility|prospects? of|likely|если|может|могут|мог бы|готов\w*)\b",
+    r"\b(?:could|would|might|may|if|unless|whether|should|must|has to|have to|needs? to|ready to|readiness to|"
+    r"willing(?:ness)? to|hope[sd]? (?:to|that)|wants? to|wish(?:es)? to|aims? to|intends? to|proposed|"
+    r"proposal|offer(?:ed|s)? to|called for|calls for|called on|calls on|urged?|urging|demand(?:ed|s|ing)?|"
+    r"asked|possible|possibility|prospects? of|likely|если|может|могут|мог бы|должна|должен|должны|готов\w*)\b",
+    re.I,
+)
+CALLED_OFF = re.compile(
+    r"\b(?:cancel\w*|called off|call off|refus\w*|declin\w*|withdr[ea]w\w* from|pulled out of|postpon\w*|"
+    r"boycott\w*|skipp\w*|отмен\w+|отказал\w*)\b",
     re.I,
 )
 # Where the subject of an action stops being searched for: clause openers and quotation marks.
@@ -35,16 +43,37 @@ CLAUSE_BREAK = re.compile(
     r"but|since|после того как|который|которая|которые|что)\b",
     re.I,
 )
-CONNECTOR = re.compile(r"^\s*(?:,|,?\s*and|&|и|və|,\s*as well as|as well as)\s*(?:the\s+)?$", re.I)
-WITH_BEFORE = re.compile(r"\b(?:with|between|and|to|с|со|между)\s+(?:(?:his|her|their|the|its)\s+)?$", re.I)
-BY_BEFORE = re.compile(r"\b(?:by|от)\s+(?:the\s+)?$", re.I)
-# Tense or context that places an undated action before the publication date (so it is not dated by it).
-EARLIER = re.compile(
-    r"\b(?:had (?:been )?\w+ed|had \w+en|earlier|previously|in the past|formerly|once|last year|years ago|"
-    r"since then|back then|at the time|historically|ago|ранее|прежде)\b",
+CONNECTOR = re.compile(
+    r"^\s*(?:,|,?\s*and|&|и|və|,?\s*as well as|,?\s*along with|,?\s*together with)\s*"
+    r"(?:(?:the|his|her|their|its)\s+)?$",
     re.I,
 )
-PARTICIPLE_ADJUNCT = re.compile(r",\s*$")
+# A passive agent: "a raid carried out by Russian authorities", "was shot down by".
+PASSIVE_AGENT = re.compile(
+    r"^\s*(?:(?:carried out|conducted|committed|organi[sz]ed|launched|ordered|perpetrated|led|fired|"
+    r"initiated|made|staged|done)\s+)?(?:by|от)\s+(?:the\s+)?$",
+    re.I,
+)
+PASSIVE_VOICE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.I)
+# Context that places an undated action long before the report: it has no date of its own here.
+LONG_BEFORE = re.compile(
+    r"\b(?:had (?:been )?\w+ed|had \w+en|in the past|formerly|once|last year|years ago|decades ago|since then|"
+    r"back then|at the time|historically|in recent (?:years|months)|прежде)\b",
+    re.I,
+)
+# Context that places it shortly before: the publication month, not its day.
+SHORTLY_BEFORE = re.compile(r"\b(?:earlier|previously|recently|lately|ранее|недавно)\b", re.I)
+SAME_TIME = re.compile(
+    r"\b(?:on the same day|the same day|that day|at the same time|simultaneously|в тот же день|одновременно)\b", re.I
+)
+# "in protest over the deaths ... after police raids", "since Russia's downing": a happening named as the cause
+# or background of another, dated only by words attached to it.
+REFERENCE = re.compile(
+    r"\b(?:over|amid|since|due to|because of|on account of|in connection with|in response to|in protest|"
+    r"in retaliation for|for|about|regarding|concerning|in addition to|besides|apart from|из-за|в связи с)"
+    r"\s+(?:[\w’'-]+\s+){0,8}$",
+    re.I,
+)
 # "more than 150 documents have been signed": a running total, not a happening.
 CUMULATIVE = re.compile(
     r"\b(?:more than|over|about|around|nearly|almost|some|at least|dozens of|hundreds of|a number of|numerous|"
@@ -64,7 +93,22 @@ FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postpo
 DATE_BREAK = re.compile(
     r";|\b(?:that|(?:during|in|at|after|before) which|who|while|whereas|because|although|but|что|который)\b", re.I
 )
-PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b|(?:^|[,;]\s*)(?:he|she) (?=\w+ed\b|also|then|later)", re.M)
+SPEECH = re.compile(
+    r"\b(?:said|says|say|stated|states|told|reported|reports|announced|claimed|claims|alleged|added|noted|"
+    r"stressed|wrote|posted|declared|заявил\w*|сообщил\w*|отметил\w*)\b",
+    re.I,
+)
+PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:he|she)\s+(?:\w+ly\s+)?(?=\w+ed\b|also\b|then\b|later\b)", re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|я|мы|наш\w*)\b")
+TRANSCRIPT_SPEAKER = re.compile(r"^[^:“\"]{3,80}:\s")
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?i:in|at|near|outside|from|over|across|into|through|в|во)\s+(?:the\s+)?"
+    r"(?:[A-ZА-Я][\w'’-]*,?\s+(?:and\s+)?){0,3}"
+    r"(?:(?i:capital|city|town|village|region|republic|resort|port)\s+(?:of\s+)?)?$"
+)
+QUOTE_OPEN = "“«"
+QUOTE_CLOSE = "”»"
+MATERIAL_CONFLICT = ("17", "18", "19", "20")
 
 
 @dataclass
@@ -101,12 +145,25 @@ class CodedMention:
 
 @dataclass
 class ArticleContext:
-    """What earlier sentences established: the parties last named and the person last spoken of."""
+    """What earlier sentences established: the parties of the last event, the person last named, the speaker of
+    a transcript, and the last date the article gave."""
 
     recent_parties: list[actors.Actor] = field(default_factory=list)
     parties_from_event: bool = False  # once an event names them, "the two sides" are its parties
     last_person: actors.Actor | None = None
+    speaker: actors.Actor | None = None
     last_date: dates.ResolvedDate | None = None
+
+
+@dataclass
+class SentenceView:
+    """One sentence with what was found in it."""
+
+    text: str
+    language: str
+    published: dt.date | None
+    mentions: list[actors.Mention]
+    expressions: list[dates.DateExpression]
 
 
 def code_article(text: str, language: str, published: dt.date | None) -> list[CodedMention]:
@@ -120,77 +177,102 @@ def code_article(text: str, language: str, published: dt.date | None) -> list[Co
 
 def code_sentence(sentence, language, published, dictionary, context) -> list[CodedMention]:
     text = sentence.text
-    mentions = actors.find_mentions(text, dictionary)
-    expressions = dates.find_date_expressions(text, language)
-    triggers = actions.find_triggers(text, language)
-    coded = []
-    previous_trigger_end = None
-    for trigger in triggers:
-        before = text[: trigger.start]
-        adjunct = (
-            previous_trigger_end is not None
-            and PARTICIPLE_ADJUNCT.search(before)
-            and re.match(r"\w+ing\b", trigger.text)
-        )
-        previous_trigger_end = trigger.end
-        if adjunct or _negated(before) or _hypothetical(text, trigger) or _cumulative(text, trigger):
+    view = SentenceView(
+        text,
+        language,
+        published,
+        actors.find_mentions(text, dictionary),
+        dates.find_date_expressions(text, language),
+    )
+    _note_speaker(view, published, dictionary, context)
+    coded: list[CodedMention] = []
+    previous_end = None
+    for trigger in actions.find_triggers(text, language):
+        # ", demanding ...": a participle that describes the action before it, not an action of its own.
+        adjunct = previous_end is not None and re.search(r",\s*$", text[: trigger.start])
+        adjunct = adjunct and re.match(r"\w+ing\b", trigger.text)
+        previous_end = trigger.end
+        if adjunct or not _asserted(text, trigger):
             continue
-        tense = dates.tense_of(text, trigger.start, trigger.end)
-        expression = _expression_of(text, trigger, expressions)
-        if expression is not None and FUTURE_DATE.search(text[: expression.start][-40:]):
-            tense = "future"
-        if expression is None and ONGOING.search(text[_clause_start(text, trigger.start) : trigger.start]):
-            continue
-        resolved, date_text = _date_of(text, expression, published, tense, language, context)
-        reference = resolved.date if resolved and resolved.date else published
-        positioned = _resolve_mentions(mentions, reference, dictionary, text)
-        place = places.find_place(text, trigger.start)
-        pairs = _parties(text, trigger, positioned, context, place, dictionary)
-        if not pairs:
-            continue
-        if resolved is None or (resolved.date is None and resolved.month_day is None):
-            continue  # the article does not fix the date: nothing to code (CODING 2, "may")
-        confidence = _confidence(date_text is not None, pairs)
-        context.recent_parties = list({a.party: a for pair in pairs for a in pair}.values())
-        context.parties_from_event = True
-        for actor1, actor2 in pairs:
-            coded.append(
-                CodedMention(
-                    sentence_index=sentence.index,
-                    char_start=sentence.start,
-                    char_end=sentence.end,
-                    sentence=text,
-                    event_code=trigger.rule.code,
-                    trigger=trigger.text,
-                    date_text=date_text,
-                    event_date=resolved.date,
-                    date_precision=resolved.precision if resolved.date else "none",
-                    month_day=resolved.month_day,
-                    status="planned" if tense == "future" else "occurred",
-                    actor1=actor1,
-                    actor2=actor2,
-                    place=place,
-                    confidence=confidence,
-                )
-            )
-    _remember(context, mentions, published, dictionary, text)
+        coded += _code_trigger(sentence, view, trigger, dictionary, context)
+    _remember(context, view, dictionary)
     return coded
 
 
-def _negated(before: str) -> bool:
-    return bool(NEGATION.search(before[-40:]))
+def _code_trigger(sentence, view, trigger, dictionary, context) -> list[CodedMention]:
+    text = view.text
+    tense = dates.tense_of(text, trigger.start, trigger.end)
+    expression = _expression_of(text, trigger, view.expressions)
+    referred = REFERENCE.search(text[: trigger.start][-80:]) is not None
+    if referred and (expression is None or not _attached(expression, trigger, text)):
+        return []  # named as a cause or background, with no date of its own here
+    if expression is not None and FUTURE_DATE.search(text[: expression.start][-40:]):
+        tense = "future"
+    if expression is None and ONGOING.search(text[_clause_start(text, trigger.start) : trigger.start]):
+        return []
+    resolved, date_text = _date_of(view, trigger, expression, tense, context)
+    if resolved is None or (resolved.date is None and resolved.month_day is None):
+        return []  # the article does not fix the date: nothing to code (CODING 2, "may")
+    reference = resolved.date or view.published
+    positioned = _resolve_mentions(view.mentions, reference, dictionary, text)
+    place = places.find_place(text, trigger.start)
+    pairs = _parties(text, trigger, positioned, context, place, dictionary)
+    if not pairs:
+        return []
+    context.recent_parties = list({a.party: a for pair in pairs for a in pair}.values())
+    context.parties_from_event = True
+    status = "planned" if tense == "future" else "occurred"
+    coded = [
+        _mention(sentence, trigger.rule.code, trigger.text, date_text, resolved, status, a1, a2, place, context)
+        for a1, a2 in pairs
+    ]
+    # "Armenia's defence ministry said Azerbaijani troops opened fire": the speaker accuses the attacker.
+    if trigger.rule.code[:2] in MATERIAL_CONFLICT and status == "occurred":
+        speaker = _speaker_of(text, trigger, positioned)
+        attacker = pairs[0][0]
+        if speaker is not None and speaker.party not in (attacker.party, None):
+            speech_date = _speech_date(view, trigger, context) or resolved
+            coded.append(
+                _mention(
+                    sentence, "112", trigger.text, date_text, speech_date, status, speaker, attacker, place, context
+                )
+            )
+    return coded
+
+
+def _mention(sentence, code, trigger, date_text, resolved, status, actor1, actor2, place, context) -> CodedMention:
+    return CodedMention(
+        sentence_index=sentence.index,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        sentence=sentence.text,
+        event_code=code,
+        trigger=trigger,
+        date_text=date_text,
+        event_date=resolved.date,
+        date_precision=resolved.precision if resolved.date else "none",
+        month_day=resolved.month_day,
+        status=status,
+        actor1=actor1,
+        actor2=actor2,
+        place=place,
+        confidence=_confidence(date_text is not None, actor1, actor2),
+    )
+
+
+def _asserted(text: str, trigger: actions.Trigger) -> bool:
+    """Not negated, hypothetical, called off, or a running total."""
+    before = text[: trigger.start]
+    clause = text[_clause_start(text, trigger.start) : trigger.start]
+    if NEGATION.search(before[-40:]) or HYPOTHETICAL.search(clause):
+        return False
+    if CALLED_OFF.search(clause) and trigger.rule.code[:2] not in ("12", "16"):
+        return False
+    return not any(m.start() < trigger.end + 60 and m.end() > trigger.start - 60 for m in CUMULATIVE.finditer(text))
 
 
 def _clause_start(text: str, position: int) -> int:
     return max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)), default=0)
-
-
-def _hypothetical(text: str, trigger: actions.Trigger) -> bool:
-    return bool(HYPOTHETICAL.search(text[_clause_start(text, trigger.start) : trigger.start]))
-
-
-def _cumulative(text: str, trigger: actions.Trigger) -> bool:
-    return any(m.start() < trigger.end + 60 and m.end() > trigger.start - 60 for m in CUMULATIVE.finditer(text))
 
 
 def _expression_of(text, trigger, expressions) -> dates.DateExpression | None:
@@ -205,51 +287,70 @@ def _expression_of(text, trigger, expressions) -> dates.DateExpression | None:
     return min(inside, key=distance, default=None)
 
 
-def _date_of(text, expression, published, tense, language, context):
+def _attached(expression: dates.DateExpression, trigger: actions.Trigger, text: str) -> bool:
+    """ "Friday's raids", "a raid last week": the date belongs to the named happening itself."""
+    if expression.end <= trigger.start:
+        return len(text[expression.end : trigger.start].split()) <= 1
+    return len(text[trigger.end : expression.start].split()) <= 4
+
+
+def _date_of(view, trigger, expression, tense, context):
     """The resolved date of a trigger and the words it was read from (None when inherited)."""
+    text, published = view.text, view.published
     if expression is not None:
-        resolved = dates.resolve_date(expression.text, published, tense, language)
+        resolved = dates.resolve_date(expression.text, published, tense, view.language)
         if resolved is not None:
             if resolved.date is not None or resolved.month_day is not None:
                 context.last_date = resolved
             return resolved, expression.text
-    if re.search(r"\b(?:on the same day|the same day|that day|в тот же день)\b", text, re.I) and context.last_date:
+    clause = text[_clause_start(text, trigger.start) : trigger.end + 40]
+    if SAME_TIME.search(text) and context.last_date:
         return context.last_date, None
-    if EARLIER.search(text):
+    if LONG_BEFORE.search(clause):
         return None, None
     if published is None:
         # No publication date: an undated report continues the story at the last date the article gave.
         return (context.last_date, None) if tense == "past" and context.last_date else (None, None)
-    if tense == "future":  # "will visit": soon after publication, but not on the day of it
+    speech = _speech_date(view, trigger, context)
+    if speech is not None and speech.date is not None:  # "X said on June 28 that ...": by then
+        return dates.ResolvedDate(speech.date.replace(day=1), "month"), None
+    if tense == "future" or SHORTLY_BEFORE.search(clause):
+        # "will visit": soon after publication; "earlier": shortly before it. The month, not the day.
         return dates.ResolvedDate(published.replace(day=1), "month"), None
     return dates.ResolvedDate(published, "day"), None
 
 
-LOCATIVE_BEFORE = re.compile(
-    r"\b(?i:in|at|near|outside|from|в|во)\s+(?:the\s+)?(?:[A-ZА-Я][\w'’-]*,?\s+(?:and\s+)?){0,3}"
-    r"(?:(?i:capital|city|town|village|region|republic|resort|port)\s+(?:of\s+)?)?$"
-)
+def _speech_date(view, trigger, context) -> dates.ResolvedDate | None:
+    """The date of the reporting verb that introduces the trigger's clause ("said on June 28 that")."""
+    text = view.text
+    speech = [m for m in SPEECH.finditer(text, 0, trigger.start)]
+    if not speech:
+        return None
+    verb = speech[-1]
+    for expression in view.expressions:
+        if expression.end <= trigger.start and abs(expression.start - verb.end()) <= 3:
+            return dates.resolve_date(expression.text, view.published, "past", view.language)
+    return None
+
+
+def _speaker_of(text, trigger, positioned) -> actors.Actor | None:
+    """The party a speech verb attributes the sentence to: "X said ...", "..., X said"."""
+    for verb in SPEECH.finditer(text):
+        before = [p for p in positioned if p.end <= verb.start() and verb.start() - p.end <= 40]
+        if before and (before[-1].end <= trigger.start or verb.start() > trigger.end):
+            return before[-1].actor
+    return None
 
 
 def _resolve_mentions(mentions, date, dictionary, text) -> list[PartyMention]:
     """The parties named in the sentence; a state or capital after "in"/"at" is a place, not a party."""
-    mentions = [
-        m
-        for m in mentions
-        if m.entry.kind != "adjective" and not (m.entry.is_place and LOCATIVE_BEFORE.search(text[: m.start][-60:]))
-    ]
-    resolved: list[PartyMention] = []
-    for mention in mentions:
-        others = [p.actor for p in resolved]
-        actor = actors.resolve(mention, date, dictionary, others)
-        if actor.party:
-            resolved.append(PartyMention(mention.start, mention.end, actor))
+    kept = [m for m in mentions if not (m.entry.is_place and LOCATIVE_BEFORE.search(text[: m.start][-60:]))]
+    resolved = [PartyMention(m.start, m.end, actors.resolve(m, date, dictionary)) for m in kept]
     # A counterpart resolves against the person it is the counterpart of, who may come after it.
-    for i, mention in enumerate(mentions):
-        if mention.entry.kind == "counterpart" and i < len(resolved):
-            others = [p.actor for j, p in enumerate(resolved) if j != i]
-            resolved[i].actor = actors.resolve(mention, date, dictionary, others)
-    return resolved
+    for item, mention in zip(resolved, kept, strict=True):
+        if mention.entry.kind == "counterpart":
+            item.actor = actors.resolve(mention, date, dictionary, [p.actor for p in resolved if p is not item])
+    return [p for p in resolved if p.actor.party]
 
 
 def _group(positioned: list[PartyMention], index: int, step: int, text: str) -> list[PartyMention]:
@@ -270,34 +371,48 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     clause_start = _clause_start(text, trigger.start)
     clause_end = next((m.start() for m in CLAUSE_BREAK.finditer(text, trigger.end)), len(text))
     quote = _quote_span(text, trigger.start)
-    if quote is not None:  # reported speech: only the parties the quotation itself names
+    speaker_parties: list[PartyMention] = []
+    if quote is not None:  # reported speech: the parties the quotation names, and its speaker for "we"
+        speaker = _quote_speaker(text, quote, positioned) or context.speaker or context.last_person
         positioned = [p for p in positioned if quote[0] <= p.start < quote[1]]
         clause_start, clause_end = max(clause_start, quote[0]), min(clause_end, quote[1])
+        if speaker is not None and FIRST_PERSON.search(text[clause_start : trigger.start]):
+            speaker_parties = [PartyMention(clause_start, clause_start, speaker)]
+    elif context.speaker is not None and FIRST_PERSON.search(text[clause_start : trigger.start]):
+        speaker_parties = [PartyMention(clause_start, clause_start, context.speaker)]
     inside = [p for p in positioned if not (trigger.start <= p.start < trigger.end)]
     within = [p for p in positioned if trigger.start <= p.start < trigger.end]  # "treaty between X and Y dated"
     before = [i for i, p in enumerate(inside) if p.end <= trigger.start and p.start >= clause_start]
     after = [i for i, p in enumerate(inside) if p.start >= trigger.end and p.start < clause_end]
-    subject = _group(inside, before[-1], -1, text) if before else []
-    if not subject and PRONOUN_SUBJECT.search(text[: trigger.start]) and context.last_person:
+    subject = _group(inside, before[-1], -1, text) if before else speaker_parties
+    if not subject and PRONOUN_SUBJECT.search(text[clause_start : trigger.start]) and context.last_person:
         subject = [PartyMention(0, 0, context.last_person)]
-    target = _group(inside, after[0], +1, text) if after else []
+    # The target follows the action in its phrase: a comma before it starts something else.
+    target = (
+        _group(inside, after[0], +1, text) if after and "," not in text[trigger.end : inside[after[0]].start] else []
+    )
     agent = None
-    if target and BY_BEFORE.search(text[trigger.end : target[0].start]) and kind != "joint":
+    if target and kind != "joint" and _passive_agent(text, trigger, target[0]):
         agent, target = target[0], subject
     if kind == "joint":
         members = within + subject + target
-        if len({m.actor.party for m in members}) < 2 and _collective(text):
+        if len({m.actor.party for m in members}) < 2 and _collective(text[clause_start:clause_end]):
             members = members + [PartyMention(0, 0, a) for a in context.recent_parties]
         return _pairs(members)
     actor1 = agent or (subject[0] if subject else None)
     if actor1 is None:
         return []
     victims = [t for t in (target or within) if t.actor.party != actor1.actor.party]
-    if not victims and kind == "visit" and place is not None and place.country != actor1.actor.party:
-        # "arrived in Baku", "is in Baku for a visit": the host is the state of the place.
-        host = place.country
-        name = dictionary.state_names.get(host, host)
-        victims = [PartyMention(place.start, place.end, actors.Actor(f"{host}GOV", f"Government of {name}", host))]
+    if (
+        not victims
+        and place is not None
+        and place.country != actor1.actor.party
+        and (kind == "visit" or trigger.rule.code[:2] in MATERIAL_CONFLICT)
+    ):
+        # "arrived in Baku", "opened fire on villages in Armenia": the state of the place.
+        name = dictionary.state_names.get(place.country, place.country)
+        host = actors.Actor(f"{place.country}GOV", f"Government of {name}", place.country)
+        victims = [PartyMention(place.start, place.end, host)]
     if not victims and kind != "visit":
         # The target named elsewhere in the sentence ("X said ... Y opened fire"): another state's actor.
         victims = [p for p in positioned if p.actor.party != actor1.actor.party]
@@ -306,24 +421,39 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     return [(actor1.actor, victims[0].actor)]
 
 
-QUOTE_OPEN = '“"«'
-QUOTE_CLOSE = '”"»'
+def _passive_agent(text: str, trigger: actions.Trigger, first_after: PartyMention) -> bool:
+    gap = text[trigger.end : first_after.start]
+    if not PASSIVE_AGENT.match(gap):
+        return False
+    # "canceled a visit by X": the agent of the noun, not of the verb, unless the verb is passive.
+    return bool(PASSIVE_VOICE.search(text[: trigger.start])) or len(gap.split()) > 1 or not trigger.text[:1].islower()
 
 
 def _quote_span(text: str, position: int) -> tuple[int, int] | None:
     """The quotation the position lies in, if any (straight quotes alternate open and close)."""
-    depth_start = None
+    start = None
     for i, char in enumerate(text[:position]):
         if char == '"':
-            depth_start = None if depth_start is not None else i
-        elif char in "“«":
-            depth_start = i
-        elif char in "”»":
-            depth_start = None
-    if depth_start is None:
+            start = None if start is not None else i
+        elif char in QUOTE_OPEN:
+            start = i
+        elif char in QUOTE_CLOSE:
+            start = None
+    if start is None:
         return None
-    close = next((i for i in range(position, len(text)) if text[i] in QUOTE_CLOSE), len(text))
-    return depth_start, close
+    close = next((i for i in range(position, len(text)) if text[i] in QUOTE_CLOSE + '"'), len(text))
+    return start, close
+
+
+def _quote_speaker(text: str, quote: tuple[int, int], positioned: list[PartyMention]) -> actors.Actor | None:
+    """Who says the quotation: "..., Lavrov said" after it, or "Lavrov said: ..." before it."""
+    after = [p for p in positioned if quote[1] < p.start <= quote[1] + 40]
+    if after and SPEECH.search(text[quote[1] : after[0].end + 30]):
+        return after[0].actor
+    before = [p for p in positioned if p.end <= quote[0] and quote[0] - p.end <= 40]
+    if before and SPEECH.search(text[before[-1].end : quote[0]]):
+        return before[-1].actor
+    return None
 
 
 def _collective(text: str) -> bool:
@@ -331,7 +461,7 @@ def _collective(text: str) -> bool:
 
 
 def _pairs(members: list[PartyMention]) -> list[tuple[actors.Actor, actors.Actor]]:
-    """Every pair of distinct parties among the members, each party once (its first, most specific actor)."""
+    """Every pair of distinct parties among the members, each party once (its most specific actor)."""
     by_party: dict[str, actors.Actor] = {}
     for member in members:
         party = member.actor.party
@@ -340,8 +470,18 @@ def _pairs(members: list[PartyMention]) -> list[tuple[actors.Actor, actors.Actor
     return list(itertools.combinations(by_party.values(), 2))
 
 
-def _remember(context: ArticleContext, mentions, published, dictionary, text) -> None:
-    positioned = _resolve_mentions(mentions, published, dictionary, text)
+def _note_speaker(view: SentenceView, published, dictionary, context: ArticleContext) -> None:
+    """A transcript line ("President of Russia Vladimir Putin: ...") sets who "I" and "we" are."""
+    head = TRANSCRIPT_SPEAKER.match(view.text)
+    if not head:
+        return
+    people = [m for m in view.mentions if m.end <= head.end() and m.entry.kind in ("person", "office")]
+    if people:
+        context.speaker = actors.resolve(people[0], published, dictionary)
+
+
+def _remember(context: ArticleContext, view: SentenceView, dictionary) -> None:
+    positioned = _resolve_mentions(view.mentions, view.published, dictionary, view.text)
     parties = {}
     for p in positioned:
         parties.setdefault(p.actor.party, p.actor)
@@ -351,6 +491,6 @@ def _remember(context: ArticleContext, mentions, published, dictionary, text) ->
         context.recent_parties = list(parties.values())
 
 
-def _confidence(explicit_date: bool, pairs) -> float:
-    named = all(a.is_person or len(a.code) > 3 for pair in pairs for a in pair)
+def _confidence(explicit_date: bool, actor1: actors.Actor, actor2: actors.Actor) -> float:
+    named = all(a.is_person or len(a.code) > 3 for a in (actor1, actor2))
     return round(0.55 + (0.2 if explicit_date else 0.0) + (0.15 if named else 0.0), 2)
