@@ -23,92 +23,23 @@ DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
 
 # Sector nouns after a state adjective ("Azerbaijani police") and the CAMEO sector they code.
 SECTOR_NOUNS = {
-    "GOV": [
-        "government",
-        "authorities",
-        "officials",
-        "official",
-        "leadership",
-        "side",
-        "diplomats",
-        "diplomat",
-        "delegation",
-        "administration",
-        "state",
-        "leaders",
-        "cabinet",
-        "power",
-        "embassy",
-        "envoys",
-        "правительство",
-        "власти",
-        "сторона",
-        "стороны",
-        "hökuməti",
-        "tərəf",
-    ],
-    "MIL": [
-        "military",
-        "army",
-        "armed forces",
-        "troops",
-        "forces",
-        "soldiers",
-        "servicemen",
-        "peacekeepers",
-        "peacekeeping contingent",
-        "peacekeeping forces",
-        "peacekeeping mission",
-        "air defence",
-        "air defense",
-        "border guards",
-        "военные",
-        "армия",
-        "миротворцы",
-        "ordu",
-    ],
-    "COP": [
-        "police",
-        "law enforcement",
-        "law enforcement agencies",
-        "law enforcement officers",
-        "security services",
-        "special services",
-        "investigators",
-        "полиция",
-        "силовики",
-        "polis",
-    ],
-    "LEG": [
-        "parliament",
-        "lawmakers",
-        "lawmaker",
-        "legislators",
-        "mps",
-        "deputies",
-        "парламент",
-        "депутаты",
-        "parlament",
-        "milli məclis",
-    ],
+    "GOV": ["government", "authorities", "officials", "official", "leadership", "side", "diplomats", "diplomat",
+            "delegation", "administration", "state", "leaders", "cabinet", "power", "embassy", "envoys",
+            "organizations", "organisations", "entities", "structures", "institutions", "agencies",
+            "representatives", "partners", "правительство", "власти", "сторона", "стороны", "hökuməti", "tərəf"],
+    "MIL": ["military", "army", "armed forces", "troops", "forces", "soldiers", "servicemen", "peacekeepers",
+            "peacekeeping contingent", "peacekeeping forces", "peacekeeping mission", "peacekeeping troops",
+            "air defence", "air defense", "border guards", "военные", "армия", "миротворцы", "ordu"],
+    "COP": ["police", "law enforcement", "law enforcement agencies", "law enforcement officers", "security services",
+            "special services", "investigators", "полиция", "силовики", "polis"],
+    "LEG": ["parliament", "lawmakers", "lawmaker", "legislators", "mps", "deputies", "парламент", "депутаты",
+            "parlament", "milli məclis"],
     "JUD": ["court", "prosecutors", "prosecutor general's office", "суд", "прокуратура"],
     "MED": ["media", "state media", "state television", "сми"],
-    "BUS": [
-        "plane",
-        "aircraft",
-        "airliner",
-        "passenger plane",
-        "passenger jet",
-        "airline",
-        "company",
-        "companies",
-        "businesses",
-        "vessel",
-        "ship",
-        "tanker",
-    ],
+    "BUS": ["plane", "aircraft", "airliner", "passenger plane", "passenger jet", "airline", "company", "companies",
+            "businesses", "vessel", "ship", "tanker"],
     "CVL": ["citizens", "nationals", "migrants", "civilians", "residents", "people", "граждане", "vətəndaşlar"],
-}
+}  # fmt: skip
 # A collective phrase that stands for the parties just named.
 COLLECTIVES = re.compile(
     r"\b(?:the two|both|the three) (?:leaders|ministers|foreign ministers|presidents|sides|countries|states|"
@@ -319,6 +250,15 @@ def find_mentions(sentence: str, dictionary: Dictionary | None = None) -> list[M
 
 
 JOIN = re.compile(r"^\s$")
+# "the Azeri Interior Ministry", "Russia's Investigative Committee": a state body the dictionary does not list.
+STATE_BODY = re.compile(
+    r"^\s+(?:[A-Z][\w-]+\s+){0,3}?(?P<head>Ministry|Committee|Service|Agency|Office|Council|Administration|"
+    r"Department|Embassy|Guard|Prosecutor's Office|Prosecutor General's Office|Court)\b"
+)
+BODY_SECTORS = {"interior": "COP", "internal": "COP", "police": "COP", "investigative": "COP", "defence": "MIL",
+                "defense": "MIL", "border": "MIL", "court": "JUD", "prosecutor": "JUD"}  # fmt: skip
+# "police in Baku", "authorities of Azerbaijan": a sector noun followed by the state or its capital.
+SECTOR_OF_PLACE = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)
 # "Russian-linked events", "Russia-backed forces": the state stands behind the thing named.
 LINKED = re.compile(r"^-(?:linked|backed|led|run|controlled|organi[sz]ed|sponsored|owned|funded|affiliated)\b", re.I)
 POSSESSIVE = re.compile(r"^['’]s\s$")
@@ -347,6 +287,14 @@ def _compose(mentions: list[Mention], sentence: str) -> list[Mention]:
             elif state_before and mention.entry.kind == "peer":
                 composed = Entry("counterpart", country=state)
             elif (
+                previous.entry.kind == "sector"
+                and mention.entry.kind == "actor"
+                and mention.entry.is_place
+                and mention.entry.country
+                and SECTOR_OF_PLACE.match(gap)
+            ):
+                composed = _sector_entry(mention.entry.country, previous.entry.sector)
+            elif (
                 previous.entry.kind == "title"
                 and mention.entry.kind == "actor"
                 and mention.entry.is_place
@@ -358,6 +306,18 @@ def _compose(mentions: list[Mention], sentence: str) -> list[Mention]:
                 result[-1] = Mention(previous.start, mention.end, sentence[previous.start : mention.end], composed)
                 continue
         if mention.entry.kind in ("adjective", "actor") and mention.entry.country:
+            after = mention.end + (2 if sentence[mention.end : mention.end + 2] in ("'s", "’s") else 0)
+            body = STATE_BODY.match(sentence[after:])
+            if body and (mention.entry.kind == "adjective" or (mention.entry.is_place and after > mention.end)):
+                end = after + body.end()
+                words = sentence[after:end].lower()
+                sector = next((v for k, v in BODY_SECTORS.items() if k in words), "GOV")
+                result.append(
+                    Mention(
+                        mention.start, end, sentence[mention.start : end], _sector_entry(mention.entry.country, sector)
+                    )
+                )
+                continue
             linked = LINKED.match(sentence[mention.end :])
             if linked and (mention.entry.kind == "adjective" or mention.entry.is_place):
                 end = mention.end + linked.end()

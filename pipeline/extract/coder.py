@@ -34,7 +34,7 @@ HYPOTHETICAL = re.compile(
 )
 CALLED_OFF = re.compile(
     r"\b(?:cancel\w*|called off|call off|refus\w*|declin\w*|withdr[ea]w\w* from|pulled out of|postpon\w*|"
-    r"boycott\w*|skipp\w*|отмен\w+|отказал\w*)\b",
+    r"boycott\w*|skipp\w*|not to \w+|отмен\w+|отказал\w*)\b",
     re.I,
 )
 # Where the subject of an action stops being searched for: clause openers and quotation marks.
@@ -69,9 +69,15 @@ SAME_TIME = re.compile(
 # "in protest over the deaths ... after police raids", "since Russia's downing": a happening named as the cause
 # or background of another, dated only by words attached to it.
 REFERENCE = re.compile(
-    r"\b(?:over|amid|since|due to|because of|on account of|in connection with|in response to|in protest|"
-    r"in retaliation for|for|about|regarding|concerning|in addition to|besides|apart from|из-за|в связи с)"
-    r"\s+(?:[\w’'-]+\s+){0,8}$",
+    r"\b(?:over (?=the |a |an |his |her |their |its |[a-z])|amid|since|due to|because of|on account of|"
+    r"in connection with|in response to|in protest|in retaliation for|for|about|regarding|concerning|"
+    r"in addition to|besides|apart from|из-за|в связи с)\s+(?:[\w’'-]+\s+){0,8}$",
+    re.I,
+)
+REFERENCE_AHEAD = re.compile(
+    r"\b(?:over (?=the |a |an |his |her |their |its |[a-z])|amid|since|due to|because of|on account of|"
+    r"in connection with|in response to|in protest|in retaliation for|for the|regarding|concerning|из-за|"
+    r"в связи с)\b",
     re.I,
 )
 # "more than 150 documents have been signed": a running total, not a happening.
@@ -98,7 +104,8 @@ SPEECH = re.compile(
     r"stressed|wrote|posted|declared|заявил\w*|сообщил\w*|отметил\w*)\b",
     re.I,
 )
-PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:he|she)\s+(?:\w+ly\s+)?(?=\w+ed\b|also\b|then\b|later\b)", re.I)
+# "He also rejected", "During his comments, he expressed": the person last named acts.
+PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|я|мы|наш\w*)\b")
 TRANSCRIPT_SPEAKER = re.compile(r"^[^:“\"]{3,80}:\s")
 LOCATIVE_BEFORE = re.compile(
@@ -192,20 +199,21 @@ def code_sentence(sentence, language, published, dictionary, context) -> list[Co
         adjunct = previous_end is not None and re.search(r",\s*$", text[: trigger.start])
         adjunct = adjunct and re.match(r"\w+ing\b", trigger.text)
         previous_end = trigger.end
-        if adjunct or not _asserted(text, trigger):
+        referred = REFERENCE.search(text[: trigger.start][-80:]) is not None
+        expression = _expression_of(text, trigger, view.expressions)
+        presupposed = referred and expression is not None and _attached(expression, trigger, text)
+        if adjunct or (referred and not presupposed) or not _asserted(text, trigger, presupposed):
             continue
-        coded += _code_trigger(sentence, view, trigger, dictionary, context)
+        # A happening named as the cause or background of another ("over the deaths", "since Russia's
+        # downing") is coded only when a date is attached to it ("during Friday's raids").
+        coded += _code_trigger(sentence, view, trigger, expression, dictionary, context)
     _remember(context, view, dictionary)
     return coded
 
 
-def _code_trigger(sentence, view, trigger, dictionary, context) -> list[CodedMention]:
+def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> list[CodedMention]:
     text = view.text
     tense = dates.tense_of(text, trigger.start, trigger.end)
-    expression = _expression_of(text, trigger, view.expressions)
-    referred = REFERENCE.search(text[: trigger.start][-80:]) is not None
-    if referred and (expression is None or not _attached(expression, trigger, text)):
-        return []  # named as a cause or background, with no date of its own here
     if expression is not None and FUTURE_DATE.search(text[: expression.start][-40:]):
         tense = "future"
     if expression is None and ONGOING.search(text[_clause_start(text, trigger.start) : trigger.start]):
@@ -260,11 +268,12 @@ def _mention(sentence, code, trigger, date_text, resolved, status, actor1, actor
     )
 
 
-def _asserted(text: str, trigger: actions.Trigger) -> bool:
-    """Not negated, hypothetical, called off, or a running total."""
+def _asserted(text: str, trigger: actions.Trigger, presupposed: bool = False) -> bool:
+    """Not negated, hypothetical, called off, or a running total. A presupposed happening ("compensate for
+    the downing last week") is a fact whatever the clause around it wishes."""
     before = text[: trigger.start]
     clause = text[_clause_start(text, trigger.start) : trigger.start]
-    if NEGATION.search(before[-40:]) or HYPOTHETICAL.search(clause):
+    if NEGATION.search(before[-40:]) or (HYPOTHETICAL.search(clause) and not presupposed):
         return False
     if CALLED_OFF.search(clause) and trigger.rule.code[:2] not in ("12", "16"):
         return False
@@ -281,6 +290,9 @@ def _expression_of(text, trigger, expressions) -> dates.DateExpression | None:
     end = next((m.start() for m in DATE_BREAK.finditer(text, trigger.end)), len(text))
     inside = [e for e in expressions if e.start >= start and e.end <= end]
 
+    # A date behind "over", "for", "since" after the action belongs to the happening named there.
+    inside = [e for e in inside if e.start < trigger.end or not REFERENCE_AHEAD.search(text[trigger.end : e.start])]
+
     def distance(e: dates.DateExpression) -> int:
         return e.start - trigger.end if e.start >= trigger.end else max(0, trigger.start - e.end)
 
@@ -291,7 +303,7 @@ def _attached(expression: dates.DateExpression, trigger: actions.Trigger, text: 
     """ "Friday's raids", "a raid last week": the date belongs to the named happening itself."""
     if expression.end <= trigger.start:
         return len(text[expression.end : trigger.start].split()) <= 1
-    return len(text[trigger.end : expression.start].split()) <= 4
+    return len(text[trigger.end : expression.start].split()) <= 6
 
 
 def _date_of(view, trigger, expression, tense, context):
@@ -387,16 +399,20 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     subject = _group(inside, before[-1], -1, text) if before else speaker_parties
     if not subject and PRONOUN_SUBJECT.search(text[clause_start : trigger.start]) and context.last_person:
         subject = [PartyMention(0, 0, context.last_person)]
-    # The target follows the action in its phrase: a comma before it starts something else.
-    target = (
-        _group(inside, after[0], +1, text) if after and "," not in text[trigger.end : inside[after[0]].start] else []
-    )
+    # The target follows the action in its phrase: "..., Russia's minister said" after a comma is another clause.
+    target = []
+    if after and not re.fullmatch(r"\s*,\s*(?:the\s+)?", text[trigger.end : inside[after[0]].start]):
+        target = _group(inside, after[0], +1, text)
     agent = None
-    if target and kind != "joint" and _passive_agent(text, trigger, target[0]):
+    if (
+        target
+        and kind != "joint"
+        and (_passive_agent(text, trigger, target[0]) or re.search(r"\b(?:from|by)$", trigger.text, re.I))
+    ):
         agent, target = target[0], subject
     if kind == "joint":
         members = within + subject + target
-        if len({m.actor.party for m in members}) < 2 and _collective(text[clause_start:clause_end]):
+        if len({m.actor.party for m in members}) < 2 and _collective_near(text, trigger, inside, clause_start):
             members = members + [PartyMention(0, 0, a) for a in context.recent_parties]
         return _pairs(members)
     actor1 = agent or (subject[0] if subject else None)
@@ -456,8 +472,22 @@ def _quote_speaker(text: str, quote: tuple[int, int], positioned: list[PartyMent
     return None
 
 
-def _collective(text: str) -> bool:
-    return bool(actors.collective_spans(text)) or bool(re.search(r"\bbilateral\b|\bдвусторонн", text, re.I))
+def _collective_near(text, trigger, positioned, clause_start) -> bool:
+    """ "The two leaders signed", "talks between the sides", "bilateral talks": the parties just named act,
+    when the collective phrase is the action's own subject or object."""
+    spans = actors.collective_spans(text) + [
+        (m.start(), m.end()) for m in re.finditer(r"\bbilateral\b|\bдвусторонн\w*", text, re.I)
+    ]
+    for start, end in spans:
+        if start < clause_start:
+            continue
+        if end <= trigger.start:
+            between = [p for p in positioned if end <= p.start < trigger.start]
+            if not between and trigger.start - end <= 60:
+                return True
+        elif start >= trigger.end and start - trigger.end <= 30 or start < trigger.end and end > trigger.start:
+            return True
+    return False
 
 
 def _pairs(members: list[PartyMention]) -> list[tuple[actors.Actor, actors.Actor]]:
