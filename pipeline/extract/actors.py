@@ -245,11 +245,11 @@ def find_mentions(sentence: str, dictionary: Dictionary | None = None) -> list[M
     mentions += _fuzzy_mentions(sentence, mentions, dictionary)
     mentions = _compose(sorted(mentions, key=lambda m: m.start), sentence)
     mentions = _coordinated_adjectives(mentions, sentence)
-    mentions = [m for m in mentions if m.entry.kind in ("person", "actor", "office", "counterpart")]
+    mentions = [m for m in mentions if m.entry.kind in ("person", "actor", "office", "counterpart", "sector")]
     return _merge_titles(mentions, sentence)
 
 
-JOIN = re.compile(r"^\s$")
+JOIN = re.compile(r"^\s[“\"«']?$")
 # "the Azeri Interior Ministry", "Russia's Investigative Committee": a state body the dictionary does not list.
 STATE_BODY = re.compile(
     r"^\s+(?:[A-Z][\w-]+\s+){0,3}?(?P<head>Ministry|Committee|Service|Agency|Office|Council|Administration|"

