@@ -258,10 +258,20 @@ def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> l
         speaker = _speaker_of(text, trigger, positioned)
         attacker = pairs[0][0]
         if speaker is not None and speaker.party not in (attacker.party, None):
-            speech_date = _speech_date(view, trigger, context) or resolved
+            speech = _speech_expression(view, trigger)
+            speech_date = dates.resolve_date(speech.text, view.published, "past", view.language) if speech else None
             coded.append(
                 _mention(
-                    sentence, "112", trigger.text, date_text, speech_date, status, speaker, attacker, place, context
+                    sentence,
+                    "112",
+                    trigger.text,
+                    speech.text if speech_date else date_text,
+                    speech_date or resolved,
+                    status,
+                    speaker,
+                    attacker,
+                    place,
+                    context,
                 )
             )
     return coded
@@ -310,7 +320,15 @@ def _expression_of(text, trigger, expressions) -> dates.DateExpression | None:
     inside = [e for e in expressions if e.start >= start and e.end <= end]
 
     # A date behind "over", "for", "since" after the action belongs to the happening named there.
-    inside = [e for e in inside if e.start < trigger.end or not REFERENCE_AHEAD.search(text[trigger.end : e.start])]
+    inside = [
+        e
+        for e in inside
+        if e.start < trigger.end
+        or not (
+            REFERENCE_AHEAD.search(text[trigger.end : e.start])
+            or (e.text.lower().startswith("for ") and not FUTURE_DATE.search(text[: e.start][-40:] + "for "))
+        )
+    ]
 
     def distance(e: dates.DateExpression) -> int:
         return e.start - trigger.end if e.start >= trigger.end else max(0, trigger.start - e.end)
@@ -351,17 +369,18 @@ def _date_of(view, trigger, expression, tense, context):
     return dates.ResolvedDate(published, "day"), None
 
 
-def _speech_date(view, trigger, context) -> dates.ResolvedDate | None:
-    """The date of the reporting verb that introduces the trigger's clause ("said on June 28 that")."""
-    text = view.text
-    speech = [m for m in SPEECH.finditer(text, 0, trigger.start)]
+def _speech_expression(view, trigger) -> dates.DateExpression | None:
+    """The date expression of the reporting verb that introduces the trigger's clause ("said on June 28 that")."""
+    speech = list(SPEECH.finditer(view.text, 0, trigger.start))
     if not speech:
         return None
     verb = speech[-1]
-    for expression in view.expressions:
-        if expression.end <= trigger.start and abs(expression.start - verb.end()) <= 3:
-            return dates.resolve_date(expression.text, view.published, "past", view.language)
-    return None
+    return next((e for e in view.expressions if e.end <= trigger.start and abs(e.start - verb.end()) <= 3), None)
+
+
+def _speech_date(view, trigger, context) -> dates.ResolvedDate | None:
+    expression = _speech_expression(view, trigger)
+    return dates.resolve_date(expression.text, view.published, "past", view.language) if expression else None
 
 
 def _speaker_of(text, trigger, positioned) -> actors.Actor | None:
