@@ -7,7 +7,7 @@ import pandas as pd
 import pandera.errors
 
 import schemas
-from pipeline import clean, dedup, extract, ingest, release, settings
+from pipeline import clean, dedup, extract, ingest, merge, release, settings
 
 ARTICLE_COLUMNS = list(schemas.ArticlesModel.to_schema().columns)
 
@@ -73,8 +73,8 @@ def cleaned_articles(raw_articles: pd.DataFrame) -> dg.Output[pd.DataFrame]:
 
 
 @dg.asset(group_name="dedup", kinds={"python", "parquet"}, code_version="1")
-def articles(cleaned_articles: pd.DataFrame) -> dg.Output[pd.DataFrame]:
-    """The articles table: near-duplicates (updates, reprints) point at their canonical article."""
+def deduplicated_articles(cleaned_articles: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    """Articles with near-duplicates (updates, reprints) pointing at their canonical article."""
     frame = dedup.mark_duplicates(cleaned_articles)[ARTICLE_COLUMNS]
     return dg.Output(
         frame,
@@ -114,8 +114,24 @@ def _contract_check(table: str, model) -> dg.AssetChecksDefinition:
     return check
 
 
+@dg.asset(group_name="extract", kinds={"python", "parquet"}, code_version="1")
+def coded_mentions(deduplicated_articles: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    """Every action coded in every article: CAMEO code, parties as of the date, date, status, place, sentence."""
+    frame = extract.code_articles(deduplicated_articles)
+    return dg.Output(
+        frame,
+        data_version=_data_version(frame),
+        metadata={
+            "dagster/row_count": len(frame),
+            "articles_with_mentions": int(frame["article_id"].nunique()),
+            "by_code": dg.MetadataValue.json(frame["event_code"].value_counts().head(20).to_dict()),
+            "preview": _preview(frame, ["article_id", "event_code", "trigger", "date_text", "status"]),
+        },
+    )
+
+
 @dg.multi_asset(
-    group_name="extract",
+    group_name="merge",
     outs={
         "events": dg.AssetOut(
             description="One row per real-world happening, coded to CAMEO.",
@@ -127,17 +143,28 @@ def _contract_check(table: str, model) -> dg.AssetChecksDefinition:
             kinds={"python", "parquet"},
             code_version="1",
         ),
+        "articles": dg.AssetOut(
+            description="One row per input file, with the story (main happening) it belongs to.",
+            kinds={"python", "parquet"},
+            code_version="1",
+        ),
     },
 )
-def events_and_mentions(articles: pd.DataFrame):
-    """Code every article's events: sentences, actors as of the event date, actions, dates, places."""
-    events, mentions = extract.extract_events(articles)
+def merged_events(coded_mentions: pd.DataFrame, deduplicated_articles: pd.DataFrame):
+    """Merge mentions across articles into events; ids carried forward from the previous release."""
+    previous = release.latest_table(settings.dist_dir() / settings.DATASET_NAME, "events")
+    events, mentions = merge.merge_events(coded_mentions, deduplicated_articles, previous)
+    articles = merge.assign_stories(deduplicated_articles, events, mentions)
     yield dg.Output(
         events,
         output_name="events",
         data_version=_data_version(events),
         metadata={
             "dagster/row_count": len(events),
+            "carried_forward_ids": int(events["event_id"].isin(previous["event_id"]).sum())
+            if previous is not None
+            else 0,
+            "multi_article_events": int((events["n_articles"] > 1).sum()),
             "by_root": dg.MetadataValue.json(events["event_root_code"].value_counts().sort_index().to_dict()),
             "planned": int((events["status"] == "planned").sum()),
             "background": int(events["is_background"].sum()),
@@ -148,10 +175,17 @@ def events_and_mentions(articles: pd.DataFrame):
         mentions,
         output_name="event_mentions",
         data_version=_data_version(mentions),
+        metadata={"dagster/row_count": len(mentions), "preview": _preview(mentions, ["event_id", "trigger"])},
+    )
+    yield dg.Output(
+        articles,
+        output_name="articles",
+        data_version=_data_version(articles),
         metadata={
-            "dagster/row_count": len(mentions),
-            "articles_with_events": int(mentions["article_id"].nunique()),
-            "preview": _preview(mentions, ["event_id", "event_code", "trigger", "date_text"]),
+            "dagster/row_count": len(articles),
+            "stories": int(articles["story_id"].nunique()),
+            "status": dg.MetadataValue.json(articles["status"].value_counts().to_dict()),
+            "rejected_rows": _rejections(articles),
         },
     )
 

@@ -1,5 +1,5 @@
-"""The pipeline, in order: raw files -> cleaned articles -> articles (near-duplicates marked) -> events and
-their mentions (with the actor dictionary) -> release.
+"""The pipeline, in order: raw files -> cleaned articles -> near-duplicates marked -> coded mentions (with the
+actor dictionary) -> events merged across articles, with stories -> release.
 
 Run it with `dagster asset materialize -m pipeline --select '*'`; `dagster dev` shows it in the UI.
 """
@@ -13,8 +13,9 @@ defs = dg.Definitions(
     assets=[
         assets.raw_articles,
         assets.cleaned_articles,
-        assets.articles,
-        assets.events_and_mentions,
+        assets.deduplicated_articles,
+        assets.coded_mentions,
+        assets.merged_events,
         assets.actors,
         assets.release_files,
     ],

@@ -116,6 +116,13 @@ def read_latest(dataset_dir: Path) -> str | None:
     return version if (dataset_dir / version).is_dir() else None
 
 
+def latest_table(dataset_dir: Path, table: str) -> pd.DataFrame | None:
+    """A table of the newest release, if there is one (what event ids are carried forward from)."""
+    version = read_latest(dataset_dir)
+    path = dataset_dir / version / f"{table}.parquet" if version else None
+    return pq.read_table(path).to_pandas() if path and path.exists() else None
+
+
 def bump_version(version: str, part: str) -> str:
     major, minor, patch = (int(x) for x in version.split("."))
     if part == "major":

@@ -17,8 +17,9 @@ from pipeline.io_manager import ParquetIOManager
 ALL_ASSETS = [
     assets.raw_articles,
     assets.cleaned_articles,
-    assets.articles,
-    assets.events_and_mentions,
+    assets.deduplicated_articles,
+    assets.coded_mentions,
+    assets.merged_events,
     assets.actors,
     assets.release_files,
 ]
@@ -45,6 +46,10 @@ def test_definitions_load():
     assert {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()} >= {
         "raw_articles",
         "cleaned_articles",
+        "deduplicated_articles",
+        "coded_mentions",
+        "events",
+        "event_mentions",
         "articles",
         "release_files",
     }

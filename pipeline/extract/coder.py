@@ -97,7 +97,9 @@ ONGOING = re.compile(
 FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postponed)\s+(?:for|on|to)?\s*$", re.I)
 # A date stays within its clause; "when" and "where" clauses share the time of the sentence.
 DATE_BREAK = re.compile(
-    r";|\b(?:that|(?:during|in|at|after|before) which|who|while|whereas|because|although|but|что|который)\b", re.I
+    r";|\b(?:that|(?:during|in|at|after|before) which|who|while|whereas|because|although|but|after|before|"
+    r"following|since|until|as (?=a |an |the )|что|который|после)\b",
+    re.I,
 )
 SPEECH = re.compile(
     r"\b(?:said|says|say|stated|states|told|reported|reports|announced|claimed|claims|alleged|added|noted|"
@@ -144,6 +146,7 @@ class CodedMention:
     actor2: actors.Actor
     place: places.Place | None
     confidence: float
+    kind: str = "joint"  # how the parties were read: joint, directed or visit (see cameo_patterns.yaml)
     parties: tuple[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -253,6 +256,8 @@ def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> l
         _mention(sentence, trigger.rule.code, trigger.text, date_text, resolved, status, a1, a2, place, context)
         for a1, a2 in pairs
     ]
+    for mention in coded:
+        mention.kind = trigger.rule.kind
     # "Armenia's defence ministry said Azerbaijani troops opened fire": the speaker accuses the attacker.
     if trigger.rule.code[:2] in MATERIAL_CONFLICT and status == "occurred":
         speaker = _speaker_of(text, trigger, positioned)
@@ -274,6 +279,7 @@ def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> l
                     context,
                 )
             )
+            coded[-1].kind = "directed"
     return coded
 
 
@@ -315,8 +321,10 @@ def _clause_start(text: str, position: int) -> int:
 
 def _expression_of(text, trigger, expressions) -> dates.DateExpression | None:
     """The date expression of the trigger's clause nearest to it."""
-    start = max((m.end() for m in DATE_BREAK.finditer(text, 0, trigger.start)), default=0)
-    end = next((m.start() for m in DATE_BREAK.finditer(text, trigger.end)), len(text))
+    spans = [(e.start, e.end) for e in expressions]
+    breaks = [m for m in DATE_BREAK.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
+    start = max((m.end() for m in breaks if m.end() <= trigger.start), default=0)
+    end = min((m.start() for m in breaks if m.start() >= trigger.end), default=len(text))
     inside = [e for e in expressions if e.start >= start and e.end <= end]
 
     # A date behind "over", "for", "since" after the action belongs to the happening named there.
