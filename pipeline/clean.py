@@ -28,6 +28,9 @@ CODED_LANGUAGES = ("en", "ru", "az")
 MIN_ARTICLE_CHARS = 120
 # A line this short (in words) without closing punctuation reads as a heading, menu or sidebar entry.
 HEADING_MAX_WORDS = 12
+# The language is judged on the text's first this many characters: plenty for lingua, and its cost grows with
+# the length.
+LANGUAGE_SAMPLE_CHARS = 1500
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -151,6 +154,14 @@ DATELINE = re.compile(
     r"(?:\s*[—–-]+\s*|\s*$|(?<=[./)])\s+)"
 )
 SENTENCE_END = re.compile(r"[.!?…\"”»']\s*$")
+WHITESPACE = re.compile(r"\s+")
+BLANKS = re.compile(r"[ \t]+")
+# Every date pattern needs a year and a partial stamp needs a time: a line with neither is no stamp, which this
+# finds far faster than the patterns do (they try dozens of month names at every position).
+YEAR_OR_TIME = re.compile(r"(?:19|20)\d\d(?!\d)|\d:\d\d")
+WEEKDAY = re.compile(_WEEKDAY, re.I)
+RESIDUE_WORD = re.compile(r"[^\W\d_]{2,}")
+LETTER = re.compile(r"[^\W\d_]")
 FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -197,12 +208,26 @@ class Outlet:
 
 @dataclass(frozen=True)
 class Chrome:
-    """The hand-written chrome rules (data/boilerplate.yaml) and the outlets' markers (data/outlets.yaml)."""
+    """The hand-written chrome rules (data/boilerplate.yaml) and the outlets' markers (data/outlets.yaml).
+
+    Each list of patterns is also compiled into one alternation (`any_...`), which matches exactly where one of
+    its patterns matches: every line is tested against them, and one scan is much cheaper than one per pattern.
+    """
 
     line_patterns: tuple[re.Pattern, ...]
     end_of_body: tuple[re.Pattern, ...]
     update_markers: tuple[re.Pattern, ...]
     outlets: tuple[Outlet, ...]
+    any_line_pattern: re.Pattern
+    any_end_of_body: re.Pattern
+    any_update_marker: re.Pattern
+    any_outlet_line: re.Pattern
+
+
+def any_of(patterns: Iterable[re.Pattern]) -> re.Pattern:
+    """One pattern matching wherever one of `patterns` (compiled with re.I) matches; none matches nothing.
+    The patterns must not use numbered backreferences, which the alternation would renumber."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", re.I)
 
 
 @functools.cache
@@ -213,18 +238,34 @@ def load_chrome() -> Chrome:
     def whole(patterns: Iterable[str]) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(rf"^(?:{p})$", re.I) for p in patterns)
 
+    line_patterns = tuple(re.compile(p, re.I) for p in rules["line_patterns"])
+    end_of_body = tuple(re.compile(p, re.I) for p in rules["end_of_body_patterns"])
+    update_markers = tuple(re.compile(p, re.I) for p in rules["update_markers"])
+    outlet_markers = tuple(
+        Outlet(o["name"], tuple(o["domains"]), whole(o["lines"]), tuple(re.compile(p, re.I) for p in o["credits"]))
+        for o in outlets
+    )
     return Chrome(
-        line_patterns=tuple(re.compile(p, re.I) for p in rules["line_patterns"]),
-        end_of_body=tuple(re.compile(p, re.I) for p in rules["end_of_body_patterns"]),
-        update_markers=tuple(re.compile(p, re.I) for p in rules["update_markers"]),
-        outlets=tuple(
-            Outlet(o["name"], tuple(o["domains"]), whole(o["lines"]), tuple(re.compile(p, re.I) for p in o["credits"]))
-            for o in outlets
-        ),
+        line_patterns=line_patterns,
+        end_of_body=end_of_body,
+        update_markers=update_markers,
+        outlets=outlet_markers,
+        any_line_pattern=any_of(line_patterns),
+        any_end_of_body=any_of(end_of_body),
+        any_update_marker=any_of(update_markers),
+        any_outlet_line=any_of(p for outlet in outlet_markers for p in outlet.lines),
     )
 
 
 # ---------------------------------------------------------------------------------------------- decoding
+
+
+# Control bytes other than tab, newline, form feed and carriage return: their share tells binary from text.
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# Every pattern of ftfy's mojibake test (ftfy.badness, 6.3) needs a character that is neither ASCII nor one of
+# these everyday typographic marks, so a text without one is never flagged; checking that first skips ftfy's
+# much slower scan for most articles.
+MAYBE_MOJIBAKE = re.compile(r"[^\x00-\x7f‘’“”–—…«»]")
 
 
 def decode(raw: bytes) -> tuple[str | None, str | None]:
@@ -232,7 +273,7 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
     if not raw.strip():
         return None, "empty file"
     head = raw[:8192]
-    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     if b"\x00" in head or controls > 0.02 * len(head):
         return None, "not text: binary content"
     try:
@@ -243,7 +284,7 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
             return None, "not text: undecodable bytes"
     import ftfy  # imported here: only decoding needs it
 
-    if ftfy.is_bad(text):
+    if MAYBE_MOJIBAKE.search(text) and ftfy.is_bad(text):
         text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\u00a0", " ").replace("\u200b", ""), None
@@ -262,7 +303,7 @@ def _decode_legacy(raw: bytes) -> str | None:
 
 def line_key(line: str) -> str:
     """How lines are compared: case, spacing and edge punctuation ignored."""
-    return re.sub(r"\s+", " ", line).strip(" \t-–—|•·:;,.!?…\"'“”«»()[]").lower()
+    return WHITESPACE.sub(" ", line).strip(" \t-–—|•·:;,.!?…\"'“”«»()[]").lower()
 
 
 def is_prose(line: str) -> bool:
@@ -286,12 +327,14 @@ def is_menu(line: str) -> bool:
 
 
 def is_chrome(line: str, chrome: Chrome) -> bool:
-    key = re.sub(r"\s+", " ", line).strip()
-    return any(p.search(key) for p in chrome.line_patterns) or is_menu(key)
+    key = WHITESPACE.sub(" ", line).strip()
+    return bool(chrome.any_line_pattern.search(key)) or is_menu(key)
 
 
-def outlet_line(line: str, chrome: Chrome) -> str | None:
-    key = line_key(line)
+def outlet_line(key: str, chrome: Chrome) -> str | None:
+    """The outlet a line names (a masthead or site-name line), given the line's `line_key`."""
+    if not chrome.any_outlet_line.match(key):
+        return None  # most lines name no outlet: one scan rules them out
     for outlet in chrome.outlets:
         if any(p.match(key) for p in outlet.lines):
             return outlet.name
@@ -317,6 +360,8 @@ def date_line(line: str) -> tuple[dt.date | None, str] | None:
     """A line that is a publication stamp: a full date plus at most a label, time, zone and a few words.
     Returns (date, kind) with kind `published`, `updated`, `masthead` (a weekday-headed date with no time,
     the page's own "today" shown above the headline: a crawl date, never the publication date) or `stamp`."""
+    if not YEAR_OR_TIME.search(line):
+        return None
     found = find_date(line)
     if found is None:
         # "25 Dec. 14:00 (UTC+3 MSK)": a stamp without a year fixes no date, but is still not text.
@@ -330,9 +375,9 @@ def date_line(line: str) -> tuple[dt.date | None, str] | None:
         kind = "published"
     has_time = bool(TIME.search(rest))
     residue = UTC_OFFSET.sub(" ", TIME.sub(" ", rest))
-    residue = re.sub(_WEEKDAY, " ", residue, flags=re.I)
+    residue = WEEKDAY.sub(" ", residue)
     residue = DATE_LABEL.sub(" ", UPDATED_LABEL.sub(" ", residue.strip()))
-    words = re.findall(r"[^\W\d_]{2,}", residue)
+    words = RESIDUE_WORD.findall(residue)
     if len(words) > 3:
         return None
     if kind == "stamp" and WEEKDAY_START.match(line.strip()) and not has_time:
@@ -371,7 +416,7 @@ class Parsed:
 def parse_article(text: str, chrome: Chrome) -> Parsed:
     """Read metadata off the decoded file and keep the lines that may be body text."""
     parsed = Parsed()
-    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
+    lines = [BLANKS.sub(" ", ln).strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     header_date = None
     if lines and (match := HEADER_LINE.match(lines[0])):
@@ -381,7 +426,7 @@ def parse_article(text: str, chrome: Chrome) -> Parsed:
 
     # The body ends at a horizontal rule in its last part; what follows is site furniture.
     for i in range(len(lines) - 1, len(lines) // 2, -1):
-        if any(p.match(lines[i]) for p in chrome.end_of_body):
+        if chrome.any_end_of_body.match(lines[i]):
             lines = lines[:i]
             break
 
@@ -390,9 +435,8 @@ def parse_article(text: str, chrome: Chrome) -> Parsed:
     title_at = None
     body: list[str] = []
     for i, line in enumerate(lines):
-        if any(p.search(line_key(line)) for p in chrome.update_markers) or any(
-            p.search(line) for p in chrome.update_markers
-        ):
+        key = line_key(line)
+        if chrome.any_update_marker.search(key) or chrome.any_update_marker.search(line):
             parsed.is_update = True
         for url in URL.findall(line):
             parsed.url = parsed.url or url.rstrip(".,;")
@@ -406,7 +450,7 @@ def parse_article(text: str, chrome: Chrome) -> Parsed:
         if i < 40 and (stamp := date_line(line)):
             dates.append((stamp[0], stamp[1], title_at is not None))
             continue
-        if name := outlet_line(line, chrome):
+        if name := outlet_line(key, chrome):
             outlets_by_marker.append(name)
             continue
         if is_chrome(line, chrome):
@@ -501,9 +545,8 @@ def _outlet(url: str | None, markers: list[str], credits: list[str], text: str, 
         return markers[0]
     head = text[:3000].lower()
     for credit in credits:
-        for outlet in chrome.outlets:
-            if any(p.match(line_key(credit)) for p in outlet.lines):
-                return outlet.name
+        if name := outlet_line(line_key(credit), chrome):
+            return name
     for outlet in chrome.outlets:
         if any(p.search(head) for p in outlet.credits):
             return outlet.name
@@ -584,13 +627,16 @@ def _language_detector():
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language, `und` when undetermined."""
-    sample = text[:1500]
-    if len(re.findall(r"[^\W\d_]", sample)) < 20:
-        return "und"
-    language = _language_detector().detect_language_of(sample)
-    return "und" if language is None else language.iso_code_639_1.name.lower()
+def detect_languages(texts: list[str]) -> list[str]:
+    """ISO 639-1 code of each text's language, `und` when undetermined, judged on the text's opening.
+
+    Each distinct opening is detected once (reprints and excerpts often share theirs), and lingua spreads the
+    batch over all cores; every text gets the code it would get on its own."""
+    samples = [text[:LANGUAGE_SAMPLE_CHARS] for text in texts]
+    detectable = sorted({s for s in samples if len(LETTER.findall(s)) >= 20})
+    detected = _language_detector().detect_languages_in_parallel_of(detectable)
+    codes = {s: "und" if lang is None else lang.iso_code_639_1.name.lower() for s, lang in zip(detectable, detected)}
+    return [codes.get(s, "und") for s in samples]
 
 
 def clean_articles(raw_articles: pd.DataFrame) -> pd.DataFrame:
@@ -617,14 +663,18 @@ def clean_articles(raw_articles: pd.DataFrame) -> pd.DataFrame:
             rejected[article_id] = f"processing error: {type(error).__name__}: {error}"
 
     learned = learn_boilerplate([(p.text_lines, p.outlet) for p in parsed.values()])
+    texts = {
+        article_id: "\n\n".join(trim_edges([ln for ln in p.text_lines if line_key(ln) not in learned]))
+        for article_id, p in parsed.items()
+    }
+    languages = dict(zip(texts, detect_languages(list(texts.values())), strict=True))
     rows = []
     for article_id, source_path, n_bytes in zip(
         raw_articles["article_id"], raw_articles["source_path"], raw_articles["n_bytes"], strict=True
     ):
         p = parsed.get(article_id) or Parsed()
-        lines = trim_edges([ln for ln in p.text_lines if line_key(ln) not in learned])
-        text = "\n\n".join(lines)
-        language = detect_language(text) if article_id in parsed else "und"
+        text = texts.get(article_id, "")
+        language = languages.get(article_id, "und")
         reason = rejected.get(article_id)
         if reason is None and len(text) < MIN_ARTICLE_CHARS:
             reason = "no article text: page chrome only"

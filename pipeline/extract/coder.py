@@ -245,7 +245,7 @@ def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> l
         return []  # the article does not fix the date: nothing to code (CODING 2, "may")
     reference = resolved.date or view.published
     positioned = _resolve_mentions(view.mentions, reference, dictionary, text, context)
-    place = places.find_place(text, trigger.start)
+    place = places.find_place(text, trigger.start, *_clause_span(text, trigger, view.expressions))
     pairs = _parties(text, trigger, positioned, context, place, dictionary)
     if not pairs:
         return []
@@ -317,6 +317,16 @@ def _asserted(text: str, trigger: actions.Trigger, presupposed: bool = False) ->
 
 def _clause_start(text: str, position: int) -> int:
     return max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+
+
+def _clause_span(text, trigger, expressions) -> tuple[int, int]:
+    """The trigger's clause for dates and places: between the breaks around it (not those inside a date)."""
+    spans = [(e.start, e.end) for e in expressions]
+    breaks = [m for m in DATE_BREAK.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
+    start = max((m.end() for m in breaks if m.end() <= trigger.start), default=0)
+    end = min((m.start() for m in breaks if m.start() >= trigger.end), default=len(text))
+    ahead = REFERENCE_AHEAD.search(text, trigger.end, end)  # "... over the deaths in Karabakh": not where
+    return start, ahead.start() if ahead else end
 
 
 def _expression_of(text, trigger, expressions) -> dates.DateExpression | None:

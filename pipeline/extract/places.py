@@ -67,21 +67,33 @@ def gazetteer() -> dict[str, tuple]:
     return places
 
 
-def find_place(sentence: str, near: int) -> Place | None:
-    """The gazetteer place named after a locative preposition, nearest to position `near` in the sentence."""
+# "the Brussels meeting", "the Sochi summit": a place name right before the action word.
+PREMODIFIER = re.compile(r"(?:^|\bthe\s+)(?P<name>[A-ZА-ЯƏ][\w’'-]+)\s+$")
+
+
+def find_place(sentence: str, near: int, start: int = 0, end: int | None = None) -> Place | None:
+    """The gazetteer place of the action at `near`: a place name right before it ("the Brussels meeting"),
+    else the one named after a locative preposition within sentence[start:end] nearest to it."""
+    end = len(sentence) if end is None else end
+    modifier = PREMODIFIER.search(sentence[max(start, near - 40) : near])
+    if modifier:
+        record = gazetteer().get(modifier["name"].lower())
+        if record is not None:
+            begin = max(start, near - 40) + modifier.start("name")
+            return Place(*record[:3], record[3], record[4], modifier["name"], begin, begin + len(modifier["name"]))
     best = None
-    for match in LOCATIVE.finditer(sentence):
+    for match in LOCATIVE.finditer(sentence, start, end):
         words = match["name"].split()
         for size in range(len(words), 0, -1):  # "Nur Sultan City" -> "Nur Sultan"
             candidate = " ".join(words[:size]).rstrip("’'s").rstrip("’'")
             record = gazetteer().get(candidate.lower())
             if record is None:
                 continue
-            start = match.start("name")
+            name_start = match.start("name")
             place = Place(
-                *record[:3], record[3], record[4], match.group().strip(), match.start(), start + len(candidate)
+                *record[:3], record[3], record[4], match.group().strip(), match.start(), name_start + len(candidate)
             )
-            if best is None or abs(start - near) < abs(best.start - near):
+            if best is None or abs(name_start - near) < abs(best.start - near):
                 best = place
             break
     return best
