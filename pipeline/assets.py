@@ -114,18 +114,40 @@ def _contract_check(table: str, model) -> dg.AssetChecksDefinition:
     return check
 
 
-@dg.asset(group_name="extract", kinds={"python", "parquet"}, code_version="1")
-def coded_mentions(deduplicated_articles: pd.DataFrame) -> dg.Output[pd.DataFrame]:
-    """Every action coded in every article: CAMEO code, parties as of the date, date, status, place, sentence."""
-    frame = extract.code_articles(deduplicated_articles)
-    return dg.Output(
+@dg.multi_asset(
+    group_name="extract",
+    outs={
+        "coded_mentions": dg.AssetOut(
+            description="Every action coded in every article, with its parties, date, status, place and sentence.",
+            kinds={"python", "parquet"},
+            code_version="1",
+        ),
+        "coding_errors": dg.AssetOut(
+            description="Articles whose coding failed, with the reason.", kinds={"python", "parquet"}, code_version="1"
+        ),
+    },
+)
+def coded_articles(deduplicated_articles: pd.DataFrame):
+    """Code every article: CAMEO code, parties as of the date, date, status, place, sentence."""
+    frame, errors = extract.code_articles(deduplicated_articles)
+    yield dg.Output(
         frame,
+        output_name="coded_mentions",
         data_version=_data_version(frame),
         metadata={
             "dagster/row_count": len(frame),
             "articles_with_mentions": int(frame["article_id"].nunique()),
             "by_code": dg.MetadataValue.json(frame["event_code"].value_counts().head(20).to_dict()),
             "preview": _preview(frame, ["article_id", "event_code", "trigger", "date_text", "status"]),
+        },
+    )
+    yield dg.Output(
+        errors,
+        output_name="coding_errors",
+        data_version=_data_version(errors),
+        metadata={
+            "dagster/row_count": len(errors),
+            "errors": dg.MetadataValue.md(errors.to_markdown(index=False) if len(errors) else "_none_"),
         },
     )
 
@@ -150,11 +172,11 @@ def coded_mentions(deduplicated_articles: pd.DataFrame) -> dg.Output[pd.DataFram
         ),
     },
 )
-def merged_events(coded_mentions: pd.DataFrame, deduplicated_articles: pd.DataFrame):
+def merged_events(coded_mentions: pd.DataFrame, coding_errors: pd.DataFrame, deduplicated_articles: pd.DataFrame):
     """Merge mentions across articles into events; ids carried forward from the previous release."""
     previous = release.latest_table(settings.dist_dir() / settings.DATASET_NAME, "events")
     events, mentions = merge.merge_events(coded_mentions, deduplicated_articles, previous)
-    articles = merge.assign_stories(deduplicated_articles, events, mentions)
+    articles = merge.assign_stories(merge.reject_failed(deduplicated_articles, coding_errors), events, mentions)
     yield dg.Output(
         events,
         output_name="events",

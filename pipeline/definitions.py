@@ -14,7 +14,7 @@ defs = dg.Definitions(
         assets.raw_articles,
         assets.cleaned_articles,
         assets.deduplicated_articles,
-        assets.coded_mentions,
+        assets.coded_articles,
         assets.merged_events,
         assets.actors,
         assets.release_files,

@@ -356,6 +356,22 @@ def summary(actor1: Actor, actor2: Actor, code: str, place, cluster: Cluster, st
     return f"{actor1.name} ({actor1.party}) {verb} {actor2.name} ({actor2.party}){where}{when}{planned}."
 
 
+def reject_failed(articles: pd.DataFrame, coding_errors: pd.DataFrame) -> pd.DataFrame:
+    """Articles whose coding failed are `rejected`, with the reason, rather than silently eventless."""
+    reasons = dict(zip(coding_errors["article_id"], coding_errors["reason"], strict=True))
+    if not reasons:
+        return articles
+    articles = articles.copy()
+    failed = articles["article_id"].isin(reasons)
+    articles.loc[failed, "status"] = "rejected"
+    articles.loc[failed, "reject_reason"] = articles.loc[failed, "article_id"].map(reasons)
+    # A near-duplicate of a rejected article is coded in its place no more: it stands alone, also unread.
+    orphans = articles["duplicate_of"].isin(reasons)
+    articles.loc[orphans, ["status", "reject_reason"]] = ["rejected", "canonical article's coding failed"]
+    articles.loc[orphans, "duplicate_of"] = None
+    return articles
+
+
 def assign_stories(articles: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Articles whose main happening is the same event share a story_id: the main happening is the event an
     article mentions most (news before background, then the earliest sentence). An article with no event keeps

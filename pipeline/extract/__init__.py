@@ -16,16 +16,23 @@ CODED_COLUMNS = [
 ]  # fmt: skip
 
 
-def code_articles(articles: pd.DataFrame) -> pd.DataFrame:
-    """Every coded mention of every article with status `coded`, one row each (the `coded_mentions` table)."""
-    rows = []
+def code_articles(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(coded_mentions, coding_errors): every coded mention of every article with status `coded`, one row
+    each; and the articles whose coding failed, with the reason (they are rejected, the run goes on)."""
+    rows, errors = [], []
     for article in articles[articles["status"] == "coded"].itertuples():
         published = None if pd.isna(article.published_date) else pd.Timestamp(article.published_date).date()
-        for mention in coder.code_article(article.text, article.language, published):
-            rows.append(_row(article.article_id, mention))
+        try:
+            mentions = coder.code_article(article.text, article.language, published)
+        except Exception as error:  # one article's failure must not stop the corpus
+            errors.append(
+                {"article_id": article.article_id, "reason": f"coding failed: {type(error).__name__}: {error}"}
+            )
+            continue
+        rows += [_row(article.article_id, mention) for mention in mentions]
     frame = pd.DataFrame(rows, columns=CODED_COLUMNS)
     frame["event_date"] = pd.to_datetime(frame["event_date"])
-    return frame
+    return frame, pd.DataFrame(errors, columns=["article_id", "reason"])
 
 
 def _row(article_id: str, m: coder.CodedMention) -> dict:
