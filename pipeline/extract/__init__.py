@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.extract import actors, coder
+from pipeline.extract import actions, actors, coder
 
 ACTOR_FIELDS = ["name", "code", "country", "group", "is_person"]
 CODED_COLUMNS = [
@@ -20,6 +20,10 @@ def code_articles(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(coded_mentions, coding_errors): every coded mention of every article with status `coded`, one row
     each; and the articles whose coding failed, with the reason (they are rejected, the run goes on)."""
     rows, errors = [], []
+    # A broken data file is the pipeline's fault, not an article's: load them first, and fail loudly.
+    actors.load_dictionary()
+    for language in set(articles.loc[articles["status"] == "coded", "language"]):
+        actions.rules(language)
     for article in articles[articles["status"] == "coded"].itertuples():
         published = None if pd.isna(article.published_date) else pd.Timestamp(article.published_date).date()
         try:
