@@ -176,13 +176,20 @@ def merge_events(
     outlets = dict(zip(articles["article_id"], articles["outlet"], strict=True))
     ids = IdAssigner(previous_events)
 
+    clusters = [
+        (cluster, a, b, root)
+        for (a, b, root), block in coded.groupby(["_a", "_b", "_root"], sort=True)
+        for cluster in sorted(cluster_block(block), key=lambda c: (c.key_date(), min(c.rows)))
+    ]
+    # Events the previous release published under the same identity claim their ids before any refinement
+    # of another event can (a month event must not take the id of the day event it used to be merged into).
+    order = sorted(range(len(clusters)), key=lambda i: not ids.published(clusters[i][0], *clusters[i][1:]))
+    assigned = {i: ids.assign((clusters[i][0].key_date(), *clusters[i][1:]), *clusters[i]) for i in order}
     events, mentions = [], []
-    for (a, b, root), block in coded.groupby(["_a", "_b", "_root"], sort=True):
-        for cluster in sorted(cluster_block(block), key=lambda c: (c.key_date(), min(c.rows))):
-            rows = coded.loc[cluster.rows]
-            event_id = ids.assign((cluster.key_date(), a, b, root), cluster, a, b, root)
-            events.append(_event(event_id, cluster, rows, published, outlets))
-            mentions += _mention_rows(event_id, rows)
+    for i, (cluster, _a, _b, _root) in enumerate(clusters):
+        rows = coded.loc[cluster.rows]
+        events.append(_event(assigned[i], cluster, rows, published, outlets))
+        mentions += _mention_rows(assigned[i], rows)
     events_frame = pd.DataFrame(events, columns=EVENT_COLUMNS).sort_values("event_id", ignore_index=True)
     mentions_frame = pd.DataFrame(mentions, columns=MENTION_COLUMNS).sort_values(
         ["article_id", "sentence_index", "event_id"], ignore_index=True
@@ -205,6 +212,9 @@ class IdAssigner:
                 cluster = Cluster(date, row.date_precision, None)
                 self.previous[(a, b, row.event_root_code)].append((row.event_id, cluster))
                 self.by_key[(cluster.key_date(), a, b, row.event_root_code)] = row.event_id
+
+    def published(self, cluster: Cluster, a: str, b: str, root: str) -> bool:
+        return (cluster.key_date(), a, b, root) in self.by_key
 
     def assign(self, key: tuple[str, ...], cluster: Cluster, a: str, b: str, root: str) -> str:
         candidates = []

@@ -44,7 +44,8 @@ SECTOR_NOUNS = {
 COLLECTIVES = re.compile(
     r"\b(?:the two|both|the three) (?:leaders|ministers|foreign ministers|presidents|sides|countries|states|"
     r"parties|governments|heads of state|delegations|nations|capitals)\b|\b(?:the sides|the parties|both sides|"
-    r"both countries)\b|\bстороны\b|\bобе стороны\b|\btərəflər\b",
+    r"both countries|the (?:leaders|ministers|foreign ministers|presidents|heads of state|delegations))\b|"
+    r"\bстороны\b|\bобе стороны\b|\btərəflər\b",
     re.I,
 )
 

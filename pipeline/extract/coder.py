@@ -118,6 +118,8 @@ LOCATIVE_BEFORE = re.compile(
 QUOTE_OPEN = "“«"
 QUOTE_CLOSE = "”»"
 MATERIAL_CONFLICT = ("17", "18", "19", "20")
+# Acts on a territory: without a named target, the state the place belongs to is the other party.
+MATERIAL_ACTS = ("06", "07", "08", "15", *MATERIAL_CONFLICT)
 
 
 @dataclass
@@ -315,8 +317,21 @@ def _asserted(text: str, trigger: actions.Trigger, presupposed: bool = False) ->
     return not any(m.start() < trigger.end + 60 and m.end() > trigger.start - 60 for m in CUMULATIVE.finditer(text))
 
 
+# "Lavrov, who arrived in Baku on Monday, met ...": a relative clause set off by commas.
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,;:“”\"]*,", re.I)
+
+
+def _relative_clauses(text: str, before: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, 0, before) if m.end() <= before]
+
+
 def _clause_start(text: str, position: int) -> int:
-    return max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+    """Where the clause of `position` starts; a closed relative clause before it does not end its clause."""
+    skipped = _relative_clauses(text, position)
+    return max(
+        (m.end() for m in CLAUSE_BREAK.finditer(text, 0, position) if not any(s <= m.start() < e for s, e in skipped)),
+        default=0,
+    )
 
 
 def _clause_span(text, trigger, expressions) -> tuple[int, int]:
@@ -463,9 +478,18 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         speaker_parties = [PartyMention(clause_start, clause_start, context.speaker)]
     inside = [p for p in positioned if not (trigger.start <= p.start < trigger.end)]
     within = [p for p in positioned if trigger.start <= p.start < trigger.end]  # "treaty between X and Y dated"
-    before = [i for i, p in enumerate(inside) if p.end <= trigger.start and p.start >= clause_start]
+    skipped = _relative_clauses(text, trigger.start)
+    before = [
+        i
+        for i, p in enumerate(inside)
+        if clause_start <= p.start < trigger.start and not any(s <= p.start < e for s, e in skipped)
+    ]
     after = [i for i, p in enumerate(inside) if p.start >= trigger.end and p.start < clause_end]
     subject = _group(inside, before[-1], -1, text) if before else speaker_parties
+    relative = re.search(r",\s*(?:who|which)\s+(?:\w+\s+){0,3}$", text[: trigger.start], re.I)
+    if not subject and relative:  # "Lavrov, who arrived in Baku": the relative clause's antecedent
+        antecedent = [i for i, p in enumerate(inside) if p.end <= relative.start()]
+        subject = [inside[antecedent[-1]]] if antecedent else []
     if not subject and PRONOUN_SUBJECT.search(text[clause_start : trigger.start]) and context.last_person:
         subject = [PartyMention(0, 0, context.last_person)]
     # The target follows the action in its phrase: "..., Russia's minister said" after a comma is another clause.
@@ -492,9 +516,9 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         not victims
         and place is not None
         and place.country != actor1.actor.party
-        and (kind == "visit" or trigger.rule.code[:2] in MATERIAL_CONFLICT)
+        and (kind == "visit" or trigger.rule.code[:2] in MATERIAL_ACTS)
     ):
-        # "arrived in Baku", "opened fire on villages in Armenia": the state of the place.
+        # "arrived in Baku", "withdrew from Karabakh", "opened fire on villages in Armenia": the place's state.
         name = dictionary.state_names.get(place.country, place.country)
         host = actors.Actor(f"{place.country}GOV", f"Government of {name}", place.country)
         victims = [PartyMention(place.start, place.end, host)]

@@ -239,7 +239,7 @@ _FUTURE_BEFORE = re.compile(
 # After the trigger only markers that attach to a noun count: in "met Aliyev and will visit" the "will" is
 # not about "met".
 _FUTURE_AFTER = re.compile(
-    r"(?i)\W*(?:\S+\s+){0,3}?(?:(?:will|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|begin|start|open)"
+    r"(?i)\W*(?:\S+\s+){0,6}?(?:(?:will|is\s+to|are\s+to)\s+(?:be\s+held|take\s+place|begin|start|open)"
     r"|to\s+be\s+held|(?:is|are)\s+(?:scheduled|expected|planned|due|set)|(?:scheduled|planned|set)\s+for"
     r"|due\s+(?:later|next|on|in)|(?:next|later\s+this)\s+(?:week|month|year)|tomorrow"
     r"|состоится|состоятся|пройд[её]т|запланирован\w*)(?!\w)"

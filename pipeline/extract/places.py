@@ -68,7 +68,12 @@ def gazetteer() -> dict[str, tuple]:
 
 
 # "the Brussels meeting", "the Sochi summit": a place name right before the action word.
-PREMODIFIER = re.compile(r"(?:^|\bthe\s+)(?P<name>[A-ZА-ЯƏ][\w’'-]+)\s+$")
+PREMODIFIER = re.compile(r"\b(?i:the)\s+(?P<name>[A-ZА-ЯƏ][\w’'-]+)\s+$")
+# Capitalised words that are never the place of an action, whatever towns share their name.
+NOT_PLACES = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
 
 
 def find_place(sentence: str, near: int, start: int = 0, end: int | None = None) -> Place | None:
@@ -86,7 +91,7 @@ def find_place(sentence: str, near: int, start: int = 0, end: int | None = None)
         words = match["name"].split()
         for size in range(len(words), 0, -1):  # "Nur Sultan City" -> "Nur Sultan"
             candidate = " ".join(words[:size]).rstrip("’'s").rstrip("’'")
-            record = gazetteer().get(candidate.lower())
+            record = None if candidate.lower() in NOT_PLACES else gazetteer().get(candidate.lower())
             if record is None:
                 continue
             name_start = match.start("name")

@@ -1,0 +1,318 @@
+import datetime
+
+import pytest
+
+from pipeline.extract import coder
+
+D = datetime.date
+TUESDAY = D(2019, 12, 3)  # a Tuesday
+IN_2014 = D(2014, 6, 10)
+IN_2021 = D(2021, 4, 14)
+
+
+def code(text: str, published: datetime.date | None = TUESDAY, language: str = "en") -> list[coder.CodedMention]:
+    return coder.code_article(text, language, published)
+
+
+def only(text: str, published: datetime.date | None = TUESDAY, language: str = "en") -> coder.CodedMention:
+    mentions = code(text, published, language)
+    assert len(mentions) == 1, [(m.trigger, m.parties) for m in mentions]
+    return mentions[0]
+
+
+def names(mention: coder.CodedMention) -> set[str]:
+    return {mention.actor1.name, mention.actor2.name}
+
+
+# --- actors resolved as of the event's date
+
+
+@pytest.mark.parametrize(("published", "minister"), [(IN_2014, "Elmar Mammadyarov"), (IN_2021, "Jeyhun Bayramov")])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Azerbaijani foreign minister met Lavrov in Moscow.",
+        "Sergey Lavrov held talks with his Azerbaijani counterpart in Baku.",
+    ],
+)
+def test_role_phrases_resolve_to_the_office_holder_at_publication(text, published, minister):
+    mention = only(text, published)
+    assert names(mention) == {"Sergey Lavrov", minister}
+    assert mention.parties == ("AZE", "RUS")
+
+
+def test_role_phrase_resolves_as_of_the_event_date_not_the_publication_date():
+    mention = only("In 2014, the Azerbaijani foreign minister met Lavrov in Moscow.", IN_2021)
+    assert names(mention) == {"Sergey Lavrov", "Elmar Mammadyarov"}
+    assert (mention.event_date, mention.date_precision) == (D(2014, 1, 1), "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Mamedyarov met Lavrov in Moscow.", "en", {"Elmar Mammadyarov", "Sergey Lavrov"}),
+        ("Ceyhun Bayramov met Lavrov in Moscow.", "en", {"Jeyhun Bayramov", "Sergey Lavrov"}),
+        ("Lavrov spoke with Mnatzakanyan by phone.", "en", {"Zohrab Mnatsakanyan", "Sergey Lavrov"}),
+        ("Байрамов встретился с Лавровым.", "ru", {"Jeyhun Bayramov", "Sergey Lavrov"}),
+        ("Лавров провел телефонный разговор с Байрамовым.", "ru", {"Jeyhun Bayramov", "Sergey Lavrov"}),
+    ],
+)
+def test_spellings_are_coded_as_their_person(text, language, expected):
+    assert names(only(text, IN_2021, language)) == expected
+
+
+# --- capitals and places
+
+
+def test_capitals_used_for_governments_are_the_parties():
+    mention = only("Baku and Moscow signed an agreement.")
+    assert mention.event_code == "057"
+    assert {mention.actor1.code, mention.actor2.code} == {"AZEGOV", "RUSGOV"}
+
+
+def test_the_kremlin_acts_for_russia():
+    mention = only("The Kremlin accused Baku of violating the ceasefire.")
+    assert mention.event_code[:2] == "11"
+    assert (mention.actor1.code, mention.actor2.code) == ("RUSGOV", "AZEGOV")
+    assert mention.kind == "directed"
+
+
+def test_a_capital_after_in_is_the_place_not_a_party():
+    mention = only("Aliyev met Pashinyan in Moscow.", IN_2021)
+    assert mention.parties == ("ARM", "AZE")
+    assert mention.place is not None
+    assert (mention.place.name, mention.place.country, mention.place.text) == ("Moscow", "RUS", "in Moscow")
+
+
+def test_a_visit_to_a_capital_is_a_visit_to_its_state():
+    mention = only("Lavrov arrived in Baku.", IN_2021)
+    assert mention.event_code == "042"
+    assert mention.actor1.name == "Sergey Lavrov"
+    assert mention.actor2.country == "AZE"
+
+
+# --- several parties
+
+
+def test_coordinated_adjectives_make_one_dyad_per_pair():
+    mentions = code(
+        "On November 10, the Azerbaijani, Russian and Armenian leaders signed a statement.", D(2020, 11, 10)
+    )
+    assert sorted(m.parties for m in mentions) == [("ARM", "AZE"), ("ARM", "RUS"), ("AZE", "RUS")]
+    assert {m.event_code for m in mentions} == {"057"}
+    assert {m.event_date for m in mentions} == {D(2020, 11, 10)}
+    assert len({m.sentence_index for m in mentions}) == 1
+
+
+def test_the_two_leaders_are_the_parties_of_the_previous_event():
+    text = (
+        "Putin held talks with Aliyev in Moscow on Monday. "
+        "Pashinyan stayed in Yerevan. "
+        "The two leaders signed a joint declaration."
+    )
+    mentions = code(text, IN_2021)
+    signing = [m for m in mentions if m.event_code == "057"]
+    assert len(signing) == 1
+    assert signing[0].sentence_index == 2
+    assert names(signing[0]) == {"Vladimir Putin", "Ilham Aliyev"}
+
+
+# --- modality
+
+
+def test_will_pay_an_official_visit_is_planned():
+    mention = only("Azerbaijani Foreign Minister Elmar Mammadyarov will pay an official visit to Russia.")
+    assert mention.event_code == "042"
+    assert mention.status == "planned"
+    assert mention.actor1.name == "Elmar Mammadyarov"
+    assert mention.actor2.country == "RUS"
+
+
+def test_scheduled_on_wednesday_in_a_tuesday_article_is_the_next_day_planned():
+    mention = only("Lavrov is scheduled to meet Mammadyarov on Wednesday.", TUESDAY)
+    assert mention.status == "planned"
+    assert (mention.event_date, mention.date_precision) == (D(2019, 12, 4), "day")
+    assert mention.date_text == "on Wednesday"
+
+
+def test_met_on_wednesday_in_a_tuesday_article_is_the_week_before():
+    mention = only("Lavrov met Mammadyarov on Wednesday.", TUESDAY)
+    assert mention.status == "occurred"
+    assert mention.event_date == D(2019, 11, 27)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Lavrov and Mammadyarov will be held in Moscow on Friday.",
+        "Aliyev and Putin are to meet in Sochi on Friday.",
+    ],
+)
+def test_to_be_held_on_friday_is_planned_for_the_coming_friday(text):
+    mention = only(text, TUESDAY)
+    assert mention.status == "planned"
+    assert mention.event_date == D(2019, 12, 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting of Aliyev and Putin will be held in Sochi on Friday.",
+        "Talks between Lavrov and Mammadyarov are to be held in Moscow on Friday.",
+    ],
+)
+def test_a_meeting_of_named_parties_to_be_held_on_friday_is_planned(text):
+    mention = only(text, TUESDAY)
+    assert mention.status == "planned"
+    assert mention.event_date == D(2019, 12, 6)
+
+
+@pytest.mark.parametrize(
+    ("fact", "not_a_fact"),
+    [
+        (
+            "Lavrov and Mammadyarov met in Moscow.",
+            "Lavrov and Mammadyarov could meet in Moscow if the situation allows.",
+        ),
+        (
+            "Azerbaijan and Russia adopted a joint statement.",
+            "Azerbaijan would like to adopt a joint statement with Russia.",
+        ),
+        ("Lavrov and Mammadyarov met in Moscow.", "Lavrov and Mammadyarov may meet in Moscow next week."),
+    ],
+)
+def test_hypothetical_actions_are_not_coded(fact, not_a_fact):
+    assert len(code(fact)) == 1
+    assert code(not_a_fact) == []
+
+
+@pytest.mark.parametrize(
+    ("fact", "negated"),
+    [
+        ("Mammadyarov signed the agreement with Lavrov.", "Mammadyarov did not sign the agreement with Lavrov."),
+        ("Aliyev met Putin in Sochi.", "Aliyev never met Putin in Sochi."),
+    ],
+)
+def test_negated_actions_are_not_coded(fact, negated):
+    assert len(code(fact)) == 1
+    assert code(negated) == []
+
+
+def test_a_refusal_is_coded_but_not_the_meeting_refused():
+    mention = only("Mammadyarov refused to participate in the meeting with Mnatsakanyan in Moscow.")
+    assert mention.event_code[:2] == "12"
+    assert mention.actor1.name == "Elmar Mammadyarov"
+    assert mention.actor2.name == "Zohrab Mnatsakanyan"
+
+
+def test_a_cancelled_meeting_is_not_coded():
+    assert code("The meeting between Lavrov and Mammadyarov was cancelled.") == []
+
+
+@pytest.mark.parametrize(
+    ("fact", "total"),
+    [
+        (
+            "Azerbaijan and Russia signed three documents on Monday.",
+            "More than 150 documents have been signed between Azerbaijan and Russia.",
+        ),
+        (
+            "Azerbaijan and Russia signed three documents on Monday.",
+            "Azerbaijan and Russia have signed more than 150 documents.",
+        ),
+    ],
+)
+def test_cumulative_totals_are_not_coded(fact, total):
+    assert only(fact).event_code == "057"
+    assert code(total) == []
+
+
+def test_ongoing_condition_without_a_date_is_not_coded():
+    assert only("Lavrov and Bayramov held negotiations on Monday.", IN_2021).event_code[:2] == "04"
+    assert code("Lavrov and Bayramov are currently holding negotiations on the peace treaty.", IN_2021) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Foreign Minister Sergey Lavrov said relations with Azerbaijan are developing intensively.",
+        "President Ilham Aliyev chaired a cabinet meeting.",
+    ],
+)
+def test_opinions_and_single_party_happenings_are_not_coded(text):
+    assert code(text) == []
+
+
+def test_a_relative_clause_on_the_subject_does_not_lose_either_action():
+    mentions = code("Lavrov, who arrived in Baku on Monday, met Mammadyarov.", TUESDAY)
+    assert {m.event_code for m in mentions} >= {"042", "040"}
+    assert {m.parties for m in mentions} == {("AZE", "RUS")}
+
+
+def test_withdrawing_peacekeepers_from_azerbaijan_is_coded():
+    mention = only("Russia withdrew its peacekeepers from Azerbaijan on Monday.", TUESDAY)
+    assert mention.event_code == "0874"
+    assert mention.parties == ("AZE", "RUS")
+    assert mention.actor1.country == "RUS"
+
+
+def test_peacekeepers_withdrawing_from_karabakh_is_a_russia_azerbaijan_event():
+    mention = only("Russian peacekeepers withdrew from Karabakh on Monday.", TUESDAY)
+    assert mention.event_code[:2] == "08"
+    assert mention.parties == ("AZE", "RUS")
+
+
+# --- dates
+
+
+def test_an_undated_happening_takes_the_publication_date():
+    mention = only("Putin and Aliyev held a phone conversation.", TUESDAY)
+    assert mention.event_code == "041"
+    assert (mention.event_date, mention.date_precision) == (TUESDAY, "day")
+    assert mention.date_text is None
+    assert mention.status == "occurred"
+
+
+def test_in_1994_is_year_precision():
+    mention = only("Russia and Azerbaijan signed a ceasefire agreement in 1994.", TUESDAY)
+    assert (mention.event_date, mention.date_precision) == (D(1994, 1, 1), "year")
+    assert mention.date_text == "in 1994"
+
+
+def test_without_a_publication_date_a_month_and_day_has_no_year():
+    mention = only("On August 19, Lavrov and Bayramov held talks in Moscow.", None)
+    assert mention.event_date is None
+    assert mention.month_day == (8, 19)
+    assert mention.date_precision == "none"
+    assert mention.date_text == "On August 19"
+
+
+def test_without_a_publication_date_an_undated_happening_is_not_coded():
+    assert code("Putin and Aliyev held a phone conversation.", None) == []
+
+
+def test_earlier_is_the_publication_month():
+    mention = only("Earlier, Lavrov met Mammadyarov.", TUESDAY)
+    assert (mention.event_date, mention.date_precision) == (D(2019, 12, 1), "month")
+    assert mention.date_text is None
+
+
+def test_an_undated_mention_takes_the_date_of_the_same_happening_dated_in_the_article():
+    text = "Lavrov met Mammadyarov in Moscow on Monday. Lavrov and Mammadyarov discussed the peace process."
+    first, second = code(text, TUESDAY)
+    assert first.date_text == "on Monday"
+    assert second.date_text is None
+    assert second.event_date == first.event_date == D(2019, 12, 2)
+
+
+# --- what a mention records
+
+
+def test_mentions_record_their_sentence_and_offsets():
+    text = "The ministers arrived. Lavrov held talks with Bayramov in Moscow on Monday."
+    mention = only(text, IN_2021)
+    assert mention.sentence_index == 1
+    assert text[mention.char_start : mention.char_end] == mention.sentence
+    assert mention.sentence.startswith("Lavrov held talks")
+    assert mention.trigger in mention.sentence
+    assert 0 < mention.confidence <= 1
