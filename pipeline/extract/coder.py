@@ -527,7 +527,9 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         victims = [p for p in positioned if p.actor.party != actor1.actor.party]
     if not victims:
         return []
-    return [(actor1.actor, victims[0].actor)]
+    # "visited Baku and Yerevan": one dyad per party of the target list.
+    targets = {v.actor.party: v.actor for v in reversed(victims[: len(target) or 1])}
+    return [(actor1.actor, actor) for actor in reversed(targets.values())]
 
 
 def _passive_agent(text: str, trigger: actions.Trigger, first_after: PartyMention) -> bool:
