@@ -173,3 +173,26 @@ def test_sensor_requests_a_run_when_raw_files_change(tmp_path, pipeline_env, cha
 def test_schedule_is_daily_utc():
     schedule = defs.resolve_schedule_def("daily_release")
     assert schedule.cron_schedule == "0 3 * * *" and schedule.execution_timezone == "UTC"
+
+
+def test_adding_an_article_keeps_event_ids_and_bumps_minor(tmp_path, pipeline_env, seeds_dir):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seeds = sorted(seeds_dir.iterdir())
+    for seed in seeds[:-1]:
+        (raw / seed.name).write_bytes(seed.read_bytes())
+    _, dist = pipeline_env(raw)
+    assert materialize(tmp_path).success
+    first = pd.read_parquet(dist / "azru-events" / "1.0.0" / "events.parquet").set_index("event_id")
+
+    (raw / seeds[-1].name).write_bytes(seeds[-1].read_bytes())
+    assert materialize(tmp_path).success
+    assert (dist / "azru-events" / "LATEST").read_text().strip() == "1.1.0"
+    second = pd.read_parquet(dist / "azru-events" / "1.1.0" / "events.parquet").set_index("event_id")
+    assert set(first.index) <= set(second.index)  # no published event lost its id
+    assert len(second) > len(first)
+    assert (second.loc[first.index, "n_articles"] >= first["n_articles"]).all()
+    changes = json.loads((dist / "azru-events" / "1.1.0" / "changes.json").read_text())
+    assert changes["bump"] == "minor"
+    assert sorted(changes["tables"]["events"]["added"]) == sorted(set(second.index) - set(first.index))
+    assert "## events" in (dist / "azru-events" / "1.1.0" / "CHANGES.md").read_text()
