@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -63,12 +63,12 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
 
 @dataclass
 class Cluster:
-    """One happening being assembled: its date at its precision and the mentions (row indexes) it has."""
+    """One happening being assembled: its date at its precision and the mentions it has."""
 
     date: dt.date | None
     precision: str
     month_day: str | None
-    rows: list[int] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
 
     def key_date(self) -> str:
         if self.date is None:
@@ -85,7 +85,7 @@ class Cluster:
         return (date.year, date.month) == (self.date.year, self.date.month)
 
 
-def party(row, n: int) -> str:
+def party(row: dict, n: int) -> str:
     country = row[f"actor{n}_country"]
     return country if isinstance(country, str) else row[f"actor{n}_group"]
 
@@ -94,67 +94,97 @@ def event_id_of(key: tuple[str, ...]) -> str:
     return "e" + hashlib.sha256("|".join(key).encode()).hexdigest()[:16]
 
 
-def cluster_block(block: pd.DataFrame) -> list[Cluster]:
+def cluster_block(rows: list[dict]) -> list[Cluster]:
     """The happenings of one (parties, root) block, finest dates first. A report cannot describe a happening
-    after it was published: an occurred mention only joins events up to its article's publication date."""
+    after it was published: an occurred mention only joins events up to its article's publication date.
+    Clusters are indexed by month, year and month-day, so each mention looks only at the ones it may join."""
     days: dict[dt.date, Cluster] = {}
     coarse: dict[str, Cluster] = {}
-    rows = block.assign(_rank=block["date_precision"].map(PRECISION_RANK), _inherited=block["date_text"].isna())
-    rows = rows.sort_values(["_rank", "_inherited", "event_date", "sentence_index"], kind="stable")
-    for index, row in rows.iterrows():
-        date = None if pd.isna(row["event_date"]) else row["event_date"].date()
-        precision = row["date_precision"]
-        bound = row["_published"].date() if row["status"] == "occurred" and pd.notna(row["_published"]) else None
+    by_month: dict[tuple[int, int], list[Cluster]] = defaultdict(list)  # day and month clusters
+    by_year: dict[int, list[Cluster]] = defaultdict(list)  # day, month and year clusters
+    by_month_day: dict[str, list[Cluster]] = defaultdict(list)  # day clusters
+
+    def add(cluster: Cluster) -> Cluster:
+        date = cluster.date
+        if cluster.precision in ("day", "month"):
+            by_month[(date.year, date.month)].append(cluster)
+        if date is not None:
+            by_year[date.year].append(cluster)
+        if cluster.precision == "day":
+            by_month_day[date.strftime("--%m-%d")].append(cluster)
+        return cluster
+
+    def day(date: dt.date) -> Cluster:
+        return days[date] if date in days else days.setdefault(date, add(Cluster(date, "day", None)))
+
+    def period(key: str, date: dt.date | None, precision: str, month_day: str | None = None) -> Cluster:
+        if key not in coarse:
+            coarse[key] = Cluster(date, precision, month_day)
+            if date is not None:
+                add(coarse[key])
+        return coarse[key]
+
+    ordered = sorted(
+        rows,
+        key=lambda r: (
+            PRECISION_RANK[r["date_precision"]],
+            r["date_text"] is None,
+            r["event_date"] or dt.date.min,
+            r["sentence_index"],
+        ),
+    )
+    for row in ordered:
+        date, precision = row["event_date"], row["date_precision"]
+        bound = row["_published"] if row["status"] == "occurred" else None
 
         def possible(cluster: Cluster, bound=bound) -> bool:
             return bound is None or cluster.date is None or cluster.date <= bound
 
-        if precision == "day" and not row["_inherited"]:
-            days.setdefault(date, Cluster(date, "day", None)).rows.append(index)
-            continue
-        if precision == "day":
+        if precision == "day" and row["date_text"] is not None:
+            day(date).rows.append(row)
+        elif precision == "day":
             # Dated only by its article's publication: the same action the article's sources dated a few days
             # before, when exactly one fits (same code, and same direction unless the parties act jointly).
             near = [
-                c for d, c in days.items()
-                if d.replace(day=1) == date.replace(day=1) and 0 <= (date - d).days <= INHERITED_WINDOW_DAYS
-                and _same_action(block, c, row)
+                c for c in by_month[(date.year, date.month)]
+                if c.precision == "day" and 0 <= (date - c.date).days <= INHERITED_WINDOW_DAYS and _same_action(c, row)
             ]  # fmt: skip
-            target = near[0] if len(near) == 1 else days.setdefault(date, Cluster(date, "day", None))
-            target.rows.append(index)
-            continue
-        if precision in ("month", "year"):
-            fits = [c for c in [*days.values(), *coarse.values()] if _fits(c, date, precision) and possible(c)]
-            if len(fits) == 1:
-                fits[0].rows.append(index)
-            else:
-                key = date.isoformat()[:7] if precision == "month" else str(date.year)
-                coarse.setdefault(key, Cluster(date, precision, None)).rows.append(index)
-            continue
-        month_day = row["month_day"]  # no year: the one dated event of the same month and day
-        fits = [c for c in days.values() if c.date.strftime("--%m-%d") == month_day]
-        if len(fits) == 1:
-            fits[0].rows.append(index)
-        else:
-            coarse.setdefault(month_day, Cluster(None, "none", month_day)).rows.append(index)
+            (near[0] if len(near) == 1 else day(date)).rows.append(row)
+        elif precision == "month":
+            fits = [c for c in by_month[(date.year, date.month)] if possible(c)]
+            (fits[0] if len(fits) == 1 else period(date.isoformat()[:7], date, "month")).rows.append(row)
+        elif precision == "year":
+            fits = [c for c in by_year[date.year] if possible(c)]
+            (fits[0] if len(fits) == 1 else period(str(date.year), date, "year")).rows.append(row)
+        else:  # no year: the one dated event of the same month and day
+            fits = by_month_day[row["month_day"]]
+            (fits[0] if len(fits) == 1 else period(row["month_day"], None, "none", row["month_day"])).rows.append(row)
     return list(days.values()) + list(coarse.values())
 
 
-def _same_action(block: pd.DataFrame, cluster: Cluster, row) -> bool:
-    anchors = block.loc[cluster.rows]
-    same_code = anchors["event_code"] == row["event_code"]
-    if row["kind"] == "joint":
-        return bool(same_code.any())
-    return bool((same_code & (anchors["actor1_country"].fillna(anchors["actor1_group"]) == party(row, 1))).any())
+def _same_action(cluster: Cluster, row: dict) -> bool:
+    for anchor in cluster.rows:
+        if anchor["event_code"] == row["event_code"] and (row["kind"] == "joint" or party(anchor, 1) == party(row, 1)):
+            return True
+    return False
 
 
-def _fits(cluster: Cluster, date: dt.date, precision: str) -> bool:
-    """Whether a finer or equal cluster lies within the period of a month- or year-precision date."""
-    if cluster.date is None or PRECISION_RANK[cluster.precision] > PRECISION_RANK[precision]:
-        return False
-    if precision == "month":
-        return (cluster.date.year, cluster.date.month) == (date.year, date.month)
-    return cluster.date.year == date.year
+def _records(coded: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
+    """The coded mentions as plain records (None for missing values), with their block and their article's
+    publication date: plain Python in the loops below is many times faster than pandas per row."""
+    published = {
+        a: (None if pd.isna(d) else pd.Timestamp(d).date())
+        for a, d in zip(articles["article_id"], articles["published_date"], strict=True)
+    }
+    columns = {c: [None if v is None or v != v else v for v in coded[c].tolist()] for c in coded.columns}
+    records = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    for row in records:
+        a, b = sorted((party(row, 1), party(row, 2)))
+        row["_block"] = (a, b, row["event_code"][:2])
+        row["_published"] = published.get(row["article_id"])
+        if row["event_date"] is not None:
+            row["event_date"] = row["event_date"].date()
+    return records
 
 
 def merge_events(
@@ -163,33 +193,27 @@ def merge_events(
     """(events, event_mentions) from the coded mentions of every article."""
     if coded.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS), pd.DataFrame(columns=MENTION_COLUMNS)
-    coded = coded.reset_index(drop=True)
-    first_party = coded.apply(lambda r: party(r, 1), axis=1)
-    second_party = coded.apply(lambda r: party(r, 2), axis=1)
-    coded = coded.assign(
-        _a=first_party.where(first_party < second_party, second_party),
-        _b=second_party.where(first_party < second_party, first_party),
-        _root=coded["event_code"].str[:2],
-    )
-    published = dict(zip(articles["article_id"], pd.to_datetime(articles["published_date"]), strict=True))
-    coded["_published"] = coded["article_id"].map(published)
+    blocks: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for row in _records(coded, articles):
+        blocks[row["_block"]].append(row)
     outlets = dict(zip(articles["article_id"], articles["outlet"], strict=True))
     ids = IdAssigner(previous_events)
-
     clusters = [
-        (cluster, a, b, root)
-        for (a, b, root), block in coded.groupby(["_a", "_b", "_root"], sort=True)
-        for cluster in sorted(cluster_block(block), key=lambda c: (c.key_date(), min(c.rows)))
-    ]
+        (cluster, *block)
+        for block in sorted(blocks)
+        for cluster in sorted(
+            cluster_block(blocks[block]), key=lambda c: (c.key_date(), min((r["article_id"], r["sentence_index"])
+                                                                           for r in c.rows))
+        )
+    ]  # fmt: skip
     # Events the previous release published under the same identity claim their ids before any refinement
     # of another event can (a month event must not take the id of the day event it used to be merged into).
-    order = sorted(range(len(clusters)), key=lambda i: not ids.published(clusters[i][0], *clusters[i][1:]))
+    order = sorted(range(len(clusters)), key=lambda i: not ids.published(*clusters[i]))
     assigned = {i: ids.assign((clusters[i][0].key_date(), *clusters[i][1:]), *clusters[i]) for i in order}
     events, mentions = [], []
     for i, (cluster, _a, _b, _root) in enumerate(clusters):
-        rows = coded.loc[cluster.rows]
-        events.append(_event(assigned[i], cluster, rows, published, outlets))
-        mentions += _mention_rows(assigned[i], rows)
+        events.append(_event(assigned[i], cluster, outlets))
+        mentions += _mention_rows(assigned[i], cluster.rows)
     events_frame = pd.DataFrame(events, columns=EVENT_COLUMNS).sort_values("event_id", ignore_index=True)
     mentions_frame = pd.DataFrame(mentions, columns=MENTION_COLUMNS).sort_values(
         ["article_id", "sentence_index", "event_id"], ignore_index=True
@@ -245,33 +269,34 @@ def _party(row, n: int) -> str:
     return country if isinstance(country, str) else getattr(row, f"actor{n}_group")
 
 
-def _actor(row, n: int) -> Actor:
+def _actor(row: dict, n: int) -> Actor:
     return Actor(
         code=row[f"actor{n}_code"],
         name=row[f"actor{n}_name"],
-        country=row[f"actor{n}_country"] if isinstance(row[f"actor{n}_country"], str) else None,
-        group=row[f"actor{n}_group"] if isinstance(row[f"actor{n}_group"], str) else None,
+        country=row[f"actor{n}_country"],
+        group=row[f"actor{n}_group"],
         is_person=bool(row[f"actor{n}_is_person"]),
     )
 
 
-def _event(event_id: str, cluster: Cluster, rows: pd.DataFrame, published, outlets) -> dict:
-    codes = Counter(rows["event_code"])
+def _event(event_id: str, cluster: Cluster, outlets: dict) -> dict:
+    rows = cluster.rows
+    codes: dict[str, int] = {}
+    for r in rows:
+        codes[r["event_code"]] = codes.get(r["event_code"], 0) + 1
     code = max(codes, key=lambda c: (actions.specificity(c), codes[c], [-ord(ch) for ch in c]))
-    representative = (
-        rows[rows["event_code"] == code]
-        .sort_values(["confidence", "article_id", "sentence_index"], ascending=[False, True, True])
-        .iloc[0]
+    representative = min(
+        (r for r in rows if r["event_code"] == code),
+        key=lambda r: (-r["confidence"], r["article_id"], r["sentence_index"]),
     )
     actor1, actor2 = _best_actors(rows, representative)
     cameo = actions.code_table()[code]
-    article_ids = sorted(set(rows["article_id"]))
-    first = min((published[a] for a in article_ids if pd.notna(published[a])), default=None)
-    located = rows[rows["location_name"].notna()]
-    place = located.iloc[0] if not located.empty else None
-    status = "occurred" if (rows["status"] == "occurred").any() else "planned"
-    confidence = min(1.0, float(rows["confidence"].max()) + 0.05 * (len(article_ids) - 1))
-    mention_count = len(rows.drop_duplicates(["article_id", "sentence_index"]))
+    article_ids = sorted({r["article_id"] for r in rows})
+    published = {r["article_id"]: r["_published"] for r in rows}
+    first = min((published[a] for a in article_ids if published[a] is not None), default=None)
+    place = next((r for r in rows if r["location_name"] is not None), None)
+    status = "occurred" if any(r["status"] == "occurred" for r in rows) else "planned"
+    confidence = min(1.0, max(r["confidence"] for r in rows) + 0.05 * (len(article_ids) - 1))
     return {
         "event_id": event_id,
         "event_date": cluster.date,
@@ -291,13 +316,13 @@ def _event(event_id: str, cluster: Cluster, rows: pd.DataFrame, published, outle
         "goldstein": cameo.goldstein,
         "status": status,
         "is_background": _is_background(cluster, first),
-        "location_name": place["location_name"] if place is not None else None,
-        "location_text": place["location_text"] if place is not None else None,
-        "location_country": place["location_country"] if place is not None else None,
-        "geonames_id": place["geonames_id"] if place is not None and pd.notna(place["geonames_id"]) else None,
-        "latitude": place["latitude"] if place is not None else None,
-        "longitude": place["longitude"] if place is not None else None,
-        "n_mentions": mention_count,
+        "location_name": place["location_name"] if place else None,
+        "location_text": place["location_text"] if place else None,
+        "location_country": place["location_country"] if place else None,
+        "geonames_id": place["geonames_id"] if place else None,
+        "latitude": place["latitude"] if place else None,
+        "longitude": place["longitude"] if place else None,
+        "n_mentions": len({(r["article_id"], r["sentence_index"]) for r in rows}),
         "n_articles": len(article_ids),
         "n_sources": len({outlets[a] if isinstance(outlets[a], str) else a for a in article_ids}),
         "first_reported": first,
@@ -306,10 +331,10 @@ def _event(event_id: str, cluster: Cluster, rows: pd.DataFrame, published, outle
     }
 
 
-def _best_actors(rows: pd.DataFrame, representative) -> tuple[Actor, Actor]:
+def _best_actors(rows: list[dict], representative: dict) -> tuple[Actor, Actor]:
     """The representative mention's direction, with the most specific actor any mention names per party."""
     best: dict[str, Actor] = {}
-    for _, row in rows.iterrows():
+    for row in rows:
         for n in (1, 2):
             actor = _actor(row, n)
             current = best.get(actor.party)
@@ -318,28 +343,17 @@ def _best_actors(rows: pd.DataFrame, representative) -> tuple[Actor, Actor]:
     return best[party(representative, 1)], best[party(representative, 2)]
 
 
-def _mention_rows(event_id: str, rows: pd.DataFrame) -> list[dict]:
+def _mention_rows(event_id: str, rows: list[dict]) -> list[dict]:
     """One row per (article, sentence): the most specific code's trigger when a sentence says it twice."""
-    out = {}
-    for _, row in rows.iterrows():
+    out: dict[tuple, dict] = {}
+    for row in rows:
         key = (row["article_id"], row["sentence_index"])
         if key not in out or actions.specificity(row["event_code"]) > actions.specificity(out[key]["event_code"]):
-            out[key] = {
-                "event_id": event_id,
-                "article_id": row["article_id"],
-                "sentence_index": row["sentence_index"],
-                "char_start": row["char_start"],
-                "char_end": row["char_end"],
-                "sentence": row["sentence"],
-                "event_code": row["event_code"],
-                "trigger": row["trigger"],
-                "date_text": row["date_text"] if isinstance(row["date_text"], str) else None,
-                "confidence": row["confidence"],
-            }
+            out[key] = {"event_id": event_id} | {c: row[c] for c in MENTION_COLUMNS if c != "event_id"}
     return list(out.values())
 
 
-def _is_background(cluster: Cluster, first: pd.Timestamp | None) -> bool:
+def _is_background(cluster: Cluster, first: dt.date | None) -> bool:
     """More than 30 days before the first report; a coarse date counts from its period's last day."""
     if cluster.date is None or first is None:
         return False
@@ -350,7 +364,7 @@ def _is_background(cluster: Cluster, first: pd.Timestamp | None) -> bool:
         end = dt.date(date.year, 12, 31)
     else:
         end = date
-    return (first.date() - end).days > BACKGROUND_DAYS
+    return (first - end).days > BACKGROUND_DAYS
 
 
 def summary(actor1: Actor, actor2: Actor, code: str, place, cluster: Cluster, status: str) -> str:
@@ -361,7 +375,7 @@ def summary(actor1: Actor, actor2: Actor, code: str, place, cluster: Cluster, st
         when = {"day": f" on {date.isoformat()}", "month": f" in {date:%B %Y}", "year": f" in {date.year}"}[
             cluster.precision
         ]
-    where = f" in {place['location_name']}" if place is not None else ""
+    where = f" in {place['location_name']}" if place else ""
     planned = " (planned)" if status == "planned" else ""
     return f"{actor1.name} ({actor1.party}) {verb} {actor2.name} ({actor2.party}){where}{when}{planned}."
 
