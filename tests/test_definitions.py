@@ -85,17 +85,23 @@ def test_bad_inputs_get_rows_and_never_fail_the_run(tmp_path, pipeline_env, seed
         ("Министр иностранных дел России провёл переговоры в Баку с коллегой. " * 4).encode("cp1251")
     )
     (raw / "big.txt").write_bytes(b"word " * 11_000_000)  # a 55 MB file
+    (raw / "az.txt").write_text(
+        "Azərbaycan Respublikasının Prezidenti İlham Əliyev Rusiya Federasiyasının Prezidenti ilə telefon danışığı "
+        "aparıb. Söhbət zamanı ikitərəfli əməkdaşlığın inkişafı məsələləri müzakirə olunub.",
+        encoding="utf-8",
+    )
     _, dist = pipeline_env(raw)
     result = materialize(tmp_path)
     assert result.success
     articles = pd.read_parquet(dist / "azru-events" / "1.0.0" / "articles.parquet").set_index("source_path")
-    assert len(articles) == 10
+    assert len(articles) == 11
     reasons = articles["reject_reason"].to_dict()
     assert reasons["empty.txt"] == "empty file"
     assert reasons["binary.txt"].startswith("not text")
     assert reasons["nested/chrome.txt"] == "no article text: page chrome only"
     assert reasons["big.txt"].startswith("file too large")
     assert articles.loc["cp1251.txt", "language"] == "ru" and articles.loc["cp1251.txt", "status"] == "coded"
+    assert articles.loc["az.txt", "language"] == "az" and reasons["az.txt"].startswith("unsupported language: az")
 
 
 def test_missing_raw_folder_fails_clearly(tmp_path, pipeline_env):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.extract import actions, actors, coder
+from pipeline.extract import actions, actors, coder, dates
 
 ACTOR_FIELDS = ["name", "code", "country", "group", "is_person"]
 CODED_COLUMNS = [
@@ -18,13 +18,21 @@ CODED_COLUMNS = [
 
 def code_articles(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(coded_mentions, coding_errors): every coded mention of every article with status `coded`, one row
-    each; and the articles whose coding failed, with the reason (they are rejected, the run goes on)."""
+    each; and the articles that could not be coded (a language without patterns, a failure), with the reason:
+    they are rejected, the run goes on."""
     rows, errors = [], []
     # A broken data file is the pipeline's fault, not an article's: load them first, and fail loudly.
     actors.load_dictionary()
-    for language in set(articles.loc[articles["status"] == "coded", "language"]):
-        actions.rules(language)
+    codable = {lang for lang in set(articles["language"]) if lang in dates.LANGUAGES and actions.rules(lang)}
     for article in articles[articles["status"] == "coded"].itertuples():
+        if article.language not in codable:
+            errors.append(
+                {
+                    "article_id": article.article_id,
+                    "reason": f"unsupported language: {article.language} (no action patterns or date grammar for it)",
+                }
+            )
+            continue
         published = None if pd.isna(article.published_date) else pd.Timestamp(article.published_date).date()
         try:
             mentions = coder.code_article(article.text, article.language, published)

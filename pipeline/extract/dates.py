@@ -169,6 +169,7 @@ _GRAMMARS = {
     "en": re.compile("|".join(_EN_ALTERNATIVES)),
     "ru": re.compile("|".join(_RU_ALTERNATIVES), re.IGNORECASE),
 }
+LANGUAGES = tuple(_GRAMMARS)  # the languages whose dates can be read
 # Every alternative of a grammar contains one of these words; "name" is kept only when it is a month or a
 # (possibly misspelt) weekday. Case-sensitive on purpose: case-insensitive scanning takes twice the time.
 _ANCHORS = {
