@@ -51,6 +51,10 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = ROOT / "seeds"
@@ -1107,23 +1111,15 @@ def profile_pipeline(raw_dir: Path) -> str:
 # ------------------------------------------------------------------------------------------ evaluation
 
 
-def overlap(a: set[str], b: set[str]) -> tuple[float, float]:
-    """(Jaccard, containment of the smaller in the larger), as dedup computes them."""
-    if not a or not b:
-        return 0.0, 0.0
-    inter = len(a & b)
-    return inter / len(a | b), inter / min(len(a), len(b))
-
-
 def evaluate(marked, truth: list[FileTruth], rng: random.Random) -> dict:
     from pipeline import dedup
 
     rows = marked.set_index("source_path")
     root = (marked["duplicate_of"].fillna(marked["article_id"])).set_axis(marked["source_path"])
     by_path = {t.path: t for t in truth}
-    shingle_cache: dict[str, set[str]] = {}
+    shingle_cache: dict[str, np.ndarray] = {}
 
-    def shingles(path: str) -> set[str]:
+    def shingles(path: str) -> np.ndarray:
         if path not in shingle_cache:
             shingle_cache[path] = dedup.shingles(rows.at[path, "text"] or "")
         return shingle_cache[path]
@@ -1134,7 +1130,7 @@ def evaluate(marked, truth: list[FileTruth], rng: random.Random) -> dict:
 
     def describe(a: str, b: str) -> dict:
         sa, sb = shingles(a), shingles(b)
-        jaccard, containment = overlap(sa, sb)
+        jaccard, containment = dedup.overlap(sa, sb)
         return {
             "a": a,
             "a_kind": by_path[a].kind,
@@ -1240,7 +1236,7 @@ def evaluate(marked, truth: list[FileTruth], rng: random.Random) -> dict:
         shared = Counter(p for i in t.seed_paragraphs for p in by_paragraph[i] if p != t.path)
         if shared:
             other, n_shared = max(shared.items(), key=lambda kv: (kv[1], kv[0]))
-            jaccard, containment = overlap(shingles(t.path), shingles(other))
+            jaccard, containment = dedup.overlap(shingles(t.path), shingles(other))
             background.append((n_shared, jaccard, containment, t.path, other))
 
     n_pairs = sum(total.values())
