@@ -402,14 +402,18 @@ def assign_stories(articles: pd.DataFrame, events: pd.DataFrame, mentions: pd.Da
     the story of its near-duplicate group; a duplicate shares its canonical article's story."""
     articles = articles.copy()
     background = dict(zip(events["event_id"], events["is_background"], strict=True))
-    main: dict[str, str] = {}
-    for article_id, rows in mentions.groupby("article_id", sort=True):
-        counts = rows.groupby("event_id").agg(n=("sentence_index", "size"), first=("sentence_index", "min"))
-        counts["background"] = counts.index.map(background)
-        counts = counts.reset_index().sort_values(
-            ["background", "n", "first", "event_id"], ascending=[True, False, True, True]
-        )
-        main[article_id] = counts.iloc[0]["event_id"]
+    # Per article and event: how often it is mentioned and its first sentence.
+    tally: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for article_id, event_id, sentence in zip(
+        mentions["article_id"], mentions["event_id"], mentions["sentence_index"], strict=True
+    ):
+        count = tally[article_id].setdefault(event_id, [0, sentence])
+        count[0] += 1
+        count[1] = min(count[1], sentence)
+    main = {
+        article_id: min(counts, key=lambda e: (bool(background[e]), -counts[e][0], counts[e][1], e))
+        for article_id, counts in tally.items()
+    }
     canonical = articles["duplicate_of"].fillna(articles["article_id"])
     story = [("s" + main[c][1:]) if c in main else s for c, s in zip(canonical, articles["story_id"], strict=True)]
     articles["story_id"] = story
