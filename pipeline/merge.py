@@ -333,14 +333,15 @@ def _event(event_id: str, cluster: Cluster, outlets: dict) -> dict:
 
 def _best_actors(rows: list[dict], representative: dict) -> tuple[Actor, Actor]:
     """The representative mention's direction, with the most specific actor any mention names per party."""
-    best: dict[str, Actor] = {}
+    best: dict[str, tuple[dict, int]] = {}
     for row in rows:
         for n in (1, 2):
-            actor = _actor(row, n)
-            current = best.get(actor.party)
-            if current is None or (actor.is_person and not current.is_person):
-                best[actor.party] = actor
-    return best[party(representative, 1)], best[party(representative, 2)]
+            key = party(row, n)
+            current = best.get(key)
+            if current is None or (row[f"actor{n}_is_person"] and not current[0][f"actor{current[1]}_is_person"]):
+                best[key] = (row, n)
+    first, second = best[party(representative, 1)], best[party(representative, 2)]
+    return _actor(*first), _actor(*second)
 
 
 def _mention_rows(event_id: str, rows: list[dict]) -> list[dict]:
