@@ -1078,6 +1078,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
+def peak_worker_rss_mb() -> float:
+    """The largest peak of the worker processes clean forks for a large corpus (0 when there were none)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def run_pipeline(raw_dir: Path) -> tuple[object, dict[str, float]]:
     from pipeline import clean, dedup, ingest
 
@@ -1300,7 +1305,11 @@ def print_report(f: dict) -> None:
         f"{verdict(m['peak_rss_mb'] < TARGET_PEAK_MB)}"
     )
     print(f"            ({m['includes']};")
-    print(f"            high-water mark before the pipeline started: {m['rss_before_pipeline_mb']:,.0f} MB)")
+    print(f"            high-water mark before the pipeline started: {m['rss_before_pipeline_mb']:,.0f} MB;")
+    print(
+        f"            largest worker process of clean's parsing: {peak_worker_rss_mb():,.0f} MB, mostly pages shared"
+        " with this process)"
+    )
     print("near-duplicates (planted pairs = each reprint/update/excerpt with its base article)")
     print(
         f"  recall    {q['recall']:.3f} ({q['pairs_found']:,}/{q['pairs_planted']:,} pairs)      "
