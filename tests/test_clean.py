@@ -152,3 +152,12 @@ def test_date_line_kinds():
     assert clean.date_line("Published: SEPTEMBER 21, 2023 12:52") == (dt.date(2023, 9, 21), "published")
     assert clean.date_line("25 Dec. 14:00 (UTC+3 MSK)") == (None, "partial")
     assert clean.date_line("The talks were held on April 6, 2022 in Brussels between the two leaders.") is None
+
+
+def test_parallel_parsing_gives_the_same_articles(monkeypatch, seeds):
+    from tests.conftest import SEEDS
+
+    raw = ingest.read_raw_articles(SEEDS)
+    monkeypatch.setattr(clean, "PARALLEL_MIN_ARTICLES", 1)
+    parallel = clean.clean_articles(raw).set_index("source_path")
+    pd.testing.assert_frame_equal(parallel, seeds)
