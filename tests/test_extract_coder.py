@@ -1,5 +1,6 @@
 import datetime
 
+import pandas as pd
 import pytest
 
 from pipeline.extract import coder
@@ -316,3 +317,26 @@ def test_mentions_record_their_sentence_and_offsets():
     assert mention.sentence.startswith("Lavrov held talks")
     assert mention.trigger in mention.sentence
     assert 0 < mention.confidence <= 1
+
+
+def test_parallel_coding_gives_the_same_mentions(monkeypatch):
+    import pipeline.extract as extract
+
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a1", "a2", "a3"],
+            "text": [
+                "Russian Foreign Minister Sergey Lavrov held talks with Jeyhun Bayramov in Moscow on Monday.",
+                "Azerbaijan summoned the Russian ambassador on Tuesday.",
+                "Putin and Aliyev signed a declaration on February 22.",
+            ],
+            "language": ["en", "en", "en"],
+            "published_date": pd.to_datetime(["2022-12-23", "2025-07-02", "2022-04-21"]),
+            "status": ["coded"] * 3,
+        }
+    )
+    serial, _ = extract.code_articles(articles)
+    monkeypatch.setattr(extract, "PARALLEL_MIN_ARTICLES", 1)
+    parallel, _ = extract.code_articles(articles)
+    assert len(serial) >= 3
+    pd.testing.assert_frame_equal(serial, parallel)

@@ -3,9 +3,15 @@ that proves it. Submodules: sentences, actors, actions, dates, places, and coder
 
 from __future__ import annotations
 
+import concurrent.futures
+import datetime as dt
+import multiprocessing
+import os
+
 import pandas as pd
 
-from pipeline.extract import actions, actors, coder, dates
+from pipeline.extract import actions, actors, coder, dates, places
+from pipeline.extract.sentences import split_sentences
 
 ACTOR_FIELDS = ["name", "code", "country", "group", "is_person"]
 CODED_COLUMNS = [
@@ -16,35 +22,54 @@ CODED_COLUMNS = [
 ]  # fmt: skip
 
 
+# Below this many articles the worker processes cost more than they save.
+PARALLEL_MIN_ARTICLES = 1000
+
+
+def code_one(job: tuple[str, str, str, dt.date | None]) -> tuple[list[dict], str | None]:
+    """(rows, error) for one article; never raises, since one article's failure must not stop the corpus."""
+    article_id, text, language, published = job
+    try:
+        return [_row(article_id, m) for m in coder.code_article(text, language, published)], None
+    except Exception as error:
+        return [], f"coding failed: {type(error).__name__}: {error}"
+
+
 def code_articles(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(coded_mentions, coding_errors): every coded mention of every article with status `coded`, one row
     each; and the articles that could not be coded (a language without patterns, a failure), with the reason:
-    they are rejected, the run goes on."""
-    rows, errors = [], []
+    they are rejected, the run goes on. A large corpus is coded on every core, in order."""
+    rows, errors, jobs = [], [], []
     # A broken data file is the pipeline's fault, not an article's: load them first, and fail loudly.
     actors.load_dictionary()
+    places.gazetteer()
     codable = {lang for lang in set(articles["language"]) if lang in dates.LANGUAGES and actions.rules(lang)}
     for article in articles[articles["status"] == "coded"].itertuples():
         if article.language not in codable:
-            errors.append(
-                {
-                    "article_id": article.article_id,
-                    "reason": f"unsupported language: {article.language} (no action patterns or date grammar for it)",
-                }
-            )
+            reason = f"unsupported language: {article.language} (no action patterns or date grammar for it)"
+            errors.append({"article_id": article.article_id, "reason": reason})
             continue
         published = None if pd.isna(article.published_date) else pd.Timestamp(article.published_date).date()
-        try:
-            mentions = coder.code_article(article.text, article.language, published)
-        except Exception as error:  # one article's failure must not stop the corpus
-            errors.append(
-                {"article_id": article.article_id, "reason": f"coding failed: {type(error).__name__}: {error}"}
-            )
-            continue
-        rows += [_row(article.article_id, mention) for mention in mentions]
+        jobs.append((article.article_id, article.text, article.language, published))
+    for (article_id, *_), (coded, error) in zip(jobs, _code_all(jobs), strict=True):
+        rows += coded
+        if error is not None:
+            errors.append({"article_id": article_id, "reason": error})
     frame = pd.DataFrame(rows, columns=CODED_COLUMNS)
     frame["event_date"] = pd.to_datetime(frame["event_date"])
     return frame, pd.DataFrame(errors, columns=["article_id", "reason"])
+
+
+def _code_all(jobs: list) -> list[tuple[list[dict], str | None]]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_MIN_ARTICLES or workers < 2:
+        return [code_one(job) for job in jobs]
+    for language in {job[2] for job in jobs}:  # loaded once, inherited by the forked workers
+        split_sentences("", language)
+    with concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("fork")
+    ) as pool:
+        return list(pool.map(code_one, jobs, chunksize=32))
 
 
 def _row(article_id: str, m: coder.CodedMention) -> dict:
