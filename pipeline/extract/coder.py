@@ -334,22 +334,25 @@ def _clause_start(text: str, position: int) -> int:
     )
 
 
-def _clause_span(text, trigger, expressions) -> tuple[int, int]:
-    """The trigger's clause for dates and places: between the breaks around it (not those inside a date)."""
+def _date_clause(text, trigger, expressions) -> tuple[int, int]:
+    """The trigger's clause for dates: between the breaks around it (not those inside a date expression)."""
     spans = [(e.start, e.end) for e in expressions]
     breaks = [m for m in DATE_BREAK.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
     start = max((m.end() for m in breaks if m.end() <= trigger.start), default=0)
     end = min((m.start() for m in breaks if m.start() >= trigger.end), default=len(text))
+    return start, end
+
+
+def _clause_span(text, trigger, expressions) -> tuple[int, int]:
+    """Where the trigger's place may be named: its date clause, up to a happening named after it."""
+    start, end = _date_clause(text, trigger, expressions)
     ahead = REFERENCE_AHEAD.search(text, trigger.end, end)  # "... over the deaths in Karabakh": not where
     return start, ahead.start() if ahead else end
 
 
 def _expression_of(text, trigger, expressions) -> dates.DateExpression | None:
     """The date expression of the trigger's clause nearest to it."""
-    spans = [(e.start, e.end) for e in expressions]
-    breaks = [m for m in DATE_BREAK.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
-    start = max((m.end() for m in breaks if m.end() <= trigger.start), default=0)
-    end = min((m.start() for m in breaks if m.start() >= trigger.end), default=len(text))
+    start, end = _date_clause(text, trigger, expressions)
     inside = [e for e in expressions if e.start >= start and e.end <= end]
 
     # A date behind "over", "for", "since" after the action belongs to the happening named there.
