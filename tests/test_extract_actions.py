@@ -124,3 +124,53 @@ def test_code_table_entries_are_consistent():
     # verbal and material conflict roots carry negative Goldstein values
     assert table["112"].goldstein < 0 < table["057"].goldstein
     assert table["190"].quad_class == 4
+
+
+# --- the required-word gate: a rule is skipped only where it cannot match
+
+
+def seed_sentences() -> list[str]:
+    from pathlib import Path
+
+    from pipeline.extract.sentences import split_sentences
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    return [s.text for path in sorted(seeds.iterdir()) for s in split_sentences(path.read_text(errors="replace"))]
+
+
+def test_the_gate_lets_through_every_rule_that_matches_a_seed_sentence():
+    sentences = seed_sentences()
+    assert len(sentences) > 100
+    for sentence in sentences:
+        matching = [i for i, rule in enumerate(actions.rules("en")) if rule.pattern.search(sentence)]
+        assert set(matching) <= set(actions._candidate_rules(sentence, "en")), sentence
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_every_rule_has_required_words_and_they_occur_in_each_of_its_matches(language):
+    import re
+
+    for rule in actions.rules(language):
+        required = actions._required_strings(re._parser.parse(rule.pattern.pattern, rule.pattern.flags).data)
+        assert required, f"{rule.code} {rule.pattern.pattern} runs on every sentence"
+        assert min(map(len, required)) >= 3, (rule.code, sorted(required))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"met|meet|meets|meeting", "they MEET"),
+        (r"(?:tele)?phone (?:call|talks?)", "a Telephone talk"),
+        (r"apologi[sz](?:ed|e)", "apologised"),
+        (r"visit(?:s|ed)? {3} to", "visited the city to"),
+        (r"arrest\w*", "arrests"),
+    ],
+)
+def test_required_strings_are_in_every_match(pattern, text):
+    import re
+
+    compiled = actions._compile(pattern)
+    match = compiled.search(text)
+    assert match
+    required = actions._required_strings(re._parser.parse(compiled.pattern, compiled.flags).data)
+    assert any(word in match.group().lower() for word in required), sorted(required)

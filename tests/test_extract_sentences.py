@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from pipeline.extract.sentences import split_sentences
@@ -119,3 +121,25 @@ def test_a_single_line_break_does_not_split_a_paragraph():
 def test_empty_and_blank_text_have_no_sentences():
     assert split_sentences("") == []
     assert split_sentences("  \n\n  ") == []
+
+
+def test_sentences_are_those_of_spacys_sentencizer_on_every_seed():
+    from pathlib import Path
+
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for path in sorted((Path(__file__).resolve().parents[1] / "seeds").iterdir()):
+        text = path.read_text(errors="replace")
+        for paragraph in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+            expected = [s.text.strip() for s in nlp(paragraph.group()).sents if s.text.strip()]
+            ours = [s.text for s in split_sentences(paragraph.group())]
+            if not any(re.fullmatch(r"\(?[\dA-Za-z]{1,3}[.)]", e) or e[-1:] in '"“«' for e in expected):
+                assert ours == expected, path.name
+
+
+def test_a_paragraph_ending_in_quotes_and_brackets_is_one_sentence():
+    assert texts('He said the talks were "useful."') == ['He said the talks were "useful."']
+    assert texts("The talks were useful (Reuters).") == ["The talks were useful (Reuters)."]
+    assert texts("Talks were held in Baku. $") == ["Talks were held in Baku.", "$"]

@@ -65,7 +65,7 @@ def _code_all(jobs: list) -> list[tuple[list[dict], str | None]]:
     if len(jobs) < PARALLEL_MIN_ARTICLES or workers < 2:
         return [code_one(job) for job in jobs]
     for language in {job[2] for job in jobs}:  # loaded once, inherited by the forked workers
-        split_sentences("", language)
+        split_sentences("One. Two.", language)
     with concurrent.futures.ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("fork")
     ) as pool:
