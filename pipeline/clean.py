@@ -24,6 +24,7 @@ import pandas as pd
 import yaml
 
 from pipeline.extract import places
+from pipeline.prefilter import Prefilter
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -243,6 +244,8 @@ class Chrome:
     update_marker: re.Pattern
     outlets: tuple[Outlet, ...]
     any_outlet_line: re.Pattern
+    credit_prefilter: Prefilter  # over every outlet's credits in order; credit_owner[i] is the outlet of the i-th
+    credit_owner: tuple[int, ...]
 
 
 def any_of(patterns: Iterable[str]) -> re.Pattern:
@@ -269,6 +272,8 @@ def load_chrome() -> Chrome:
         update_marker=any_of(rules["update_markers"]),
         outlets=outlet_markers,
         any_outlet_line=any_of(p.pattern for outlet in outlet_markers for p in outlet.lines),
+        credit_prefilter=Prefilter([p for outlet in outlet_markers for p in outlet.credits]),
+        credit_owner=tuple(i for i, outlet in enumerate(outlet_markers) for _ in outlet.credits),
     )
 
 
@@ -555,9 +560,11 @@ def _outlet(url: str | None, markers: list[str], credits: list[str], text: str, 
     for credit in credits:
         if name := outlet_line(line_key(credit), chrome):
             return name
-    for outlet in chrome.outlets:
-        if any(p.search(head) for p in outlet.credits):
-            return outlet.name
+    # Most heads hold no credit at all: only the outlets whose credits' words occur are searched.
+    possible = {chrome.credit_owner[i] for i in chrome.credit_prefilter.candidates(head)}
+    for index in sorted(possible):
+        if any(p.search(head) for p in chrome.outlets[index].credits):
+            return chrome.outlets[index].name
     return None
 
 
@@ -656,15 +663,17 @@ ENGLISH_FUNCTION_WORDS = frozenset(
      "have", "from", "its", "his", "their", "were", "will"]
 )  # fmt: skip
 ASCII_WORD = re.compile(r"[a-z]+")
+OTHER_WORD_CHAR = re.compile(r"[^\W\d_a-z]")
 
 
 def plainly_english(sample: str) -> bool:
     """A cheap test that spares the language model most English articles: only ASCII letters, and English
     function words make up a fifth of the words (no other language of this region's news does both)."""
     lowered = sample.lower()
-    letters = sum(c.isalpha() for c in lowered)
     words = ASCII_WORD.findall(lowered)
-    if len(words) < 30 or sum(len(w) for w in words) < 0.99 * letters:
+    ascii_letters = sum(len(w) for w in words)
+    other_letters = sum(c.isalpha() for c in OTHER_WORD_CHAR.findall(lowered))  # few: cheaper than every char
+    if len(words) < 30 or ascii_letters < 0.99 * (ascii_letters + other_letters):
         return False
     return sum(w in ENGLISH_FUNCTION_WORDS for w in words) >= 0.2 * len(words)
 
