@@ -7,7 +7,7 @@ block:
 - a mention dated only by its article's publication date ("Meanwhile, the ministers spoke by phone") joins
   the one day event of the same month up to a week before it, when exactly one fits;
 - a mention of lower precision ("in November 2020", "in 2020") joins the one finer event it fits, when
-  exactly one fits;
+  exactly one fits; "last week" or "X said on June 28 that" narrow a month to the days the words allow;
 - a mention with no year ("on August 19", in an article with no publication date) takes the year of the one
   dated event of the same month and day;
 - planned and occurred mentions of one happening are one event, which is occurred once reported so.
@@ -151,7 +151,14 @@ def cluster_block(rows: list[dict]) -> list[Cluster]:
             ]  # fmt: skip
             (near[0] if len(near) == 1 else day(date)).rows.append(row)
         elif precision == "month":
-            fits = [c for c in by_month[(date.year, date.month)] if possible(c)]
+            if row["date_earliest"] is not None:  # "last week", "said on June 28 that": only these days
+                span = _days(row["date_earliest"], row["date_latest"])
+                fits = [days[d] for d in span if d in days] + [
+                    c for c in by_month[(date.year, date.month)] if c.precision == "month"
+                ]
+            else:
+                fits = by_month[(date.year, date.month)]
+            fits = [c for c in fits if possible(c)]
             (fits[0] if len(fits) == 1 else period(date.isoformat()[:7], date, "month")).rows.append(row)
         elif precision == "year":
             fits = [c for c in by_year[date.year] if possible(c)]
@@ -160,6 +167,10 @@ def cluster_block(rows: list[dict]) -> list[Cluster]:
             fits = by_month_day[row["month_day"]]
             (fits[0] if len(fits) == 1 else period(row["month_day"], None, "none", row["month_day"])).rows.append(row)
     return list(days.values()) + list(coarse.values())
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def _same_action(cluster: Cluster, row: dict) -> bool:
@@ -182,8 +193,11 @@ def _records(coded: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
         a, b = sorted((party(row, 1), party(row, 2)))
         row["_block"] = (a, b, row["event_code"][:2])
         row["_published"] = published.get(row["article_id"])
-        if row["event_date"] is not None:
-            row["event_date"] = row["event_date"].date()
+        for column in ("event_date", "date_earliest", "date_latest"):
+            if row.get(column) is not None:
+                row[column] = row[column].date()
+        row.setdefault("date_earliest", None)
+        row.setdefault("date_latest", None)
     return records
 
 

@@ -340,3 +340,23 @@ def test_parallel_coding_gives_the_same_mentions(monkeypatch):
     parallel, _ = extract.code_articles(articles)
     assert len(serial) >= 3
     pd.testing.assert_frame_equal(serial, parallel)
+
+
+def test_last_week_is_coded_with_the_days_of_that_week():
+    [mention] = code(
+        "Russian police raided the homes of Azerbaijanis in Yekaterinburg last week.",
+        published=datetime.date(2025, 7, 2),
+    )
+    assert (mention.event_date, mention.date_precision) == (datetime.date(2025, 6, 1), "month")
+    assert mention.date_span == (datetime.date(2025, 6, 23), datetime.date(2025, 6, 29))
+
+
+def test_a_happening_reported_on_a_day_can_only_be_up_to_that_day():
+    [raid, *_] = code(
+        "Azerbaijan's foreign ministry said on June 12 that two Azerbaijanis died during a raid carried out by "
+        "Russian police.",
+        published=datetime.date(2025, 6, 20),
+    )
+    assert raid.event_code == "170"
+    assert (raid.event_date, raid.date_precision) == (datetime.date(2025, 6, 1), "month")
+    assert raid.date_span == (datetime.date(2025, 6, 1), datetime.date(2025, 6, 12))

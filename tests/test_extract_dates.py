@@ -21,6 +21,10 @@ def in_month(year: int, month: int) -> ResolvedDate:
     return ResolvedDate(D(year, month, 1), "month")
 
 
+def week_in_month(year: int, month: int, monday: D) -> ResolvedDate:
+    return ResolvedDate(D(year, month, 1), "month", span=(monday, monday + datetime.timedelta(days=6)))
+
+
 def in_year(year: int) -> ResolvedDate:
     return ResolvedDate(D(year, 1, 1), "year")
 
@@ -272,11 +276,12 @@ def test_resolves_days_relative_to_publication(text: str, expected: ResolvedDate
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        ("last week", TUESDAY, in_month(2019, 11)),
-        ("last week", D(2020, 3, 10), in_month(2020, 3)),
-        ("next week", TUESDAY, in_month(2019, 12)),
-        ("next week", D(2019, 12, 28), in_month(2020, 1)),
-        ("this week", TUESDAY, in_month(2019, 12)),
+        # a week is dated to the month of the day a week away, and spans its Monday to Sunday
+        ("last week", TUESDAY, week_in_month(2019, 11, monday=D(2019, 11, 25))),
+        ("last week", D(2020, 3, 10), week_in_month(2020, 3, monday=D(2020, 3, 2))),
+        ("next week", TUESDAY, week_in_month(2019, 12, monday=D(2019, 12, 9))),
+        ("next week", D(2019, 12, 28), week_in_month(2020, 1, monday=D(2019, 12, 30))),
+        ("this week", TUESDAY, week_in_month(2019, 12, monday=D(2019, 12, 2))),
         ("last month", TUESDAY, in_month(2019, 11)),
         ("last month", D(2020, 1, 15), in_month(2019, 12)),
         ("next month", TUESDAY, in_month(2020, 1)),
@@ -310,7 +315,7 @@ def test_resolves_periods(text: str, published: D, expected: ResolvedDate) -> No
         ("в октябре 2020 года", "past", in_month(2020, 10)),
         ("к концу апреля", "future", in_month(2025, 4)),
         ("в начале 1990-х", "past", in_year(1990)),
-        ("на прошлой неделе", "past", in_month(2024, 12)),
+        ("на прошлой неделе", "past", week_in_month(2024, 12, monday=D(2024, 12, 16))),
         ("в прошлом году", "past", in_year(2023)),
         ("2 дня назад", "past", on_day(2024, 12, 26)),
         ("три недели назад", "past", in_month(2024, 12)),
@@ -351,7 +356,7 @@ def test_every_found_expression_resolves() -> None:
     assert resolved == [
         on_day(2020, 11, 10),
         in_year(1990),
-        in_month(2019, 11),
+        week_in_month(2019, 11, monday=D(2019, 11, 25)),
         on_day(2019, 12, 3),
         in_month(2019, 10),
     ]

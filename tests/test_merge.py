@@ -27,6 +27,7 @@ def mention(
     month_day: str | None = None,
     kind: str = "joint",
     location: str | None = None,
+    span: tuple[str, str] | None = None,
 ) -> dict:
     """One coded mention, as pipeline.extract.code_articles writes it."""
     row = {
@@ -41,6 +42,8 @@ def mention(
         "event_date": date,
         "date_precision": precision,
         "month_day": month_day,
+        "date_earliest": span[0] if span else None,
+        "date_latest": span[1] if span else None,
         "status": status,
         "confidence": 0.9 if date_text else 0.7,
         "kind": kind,
@@ -64,7 +67,8 @@ def mention(
 
 def coded(*rows: dict) -> pd.DataFrame:
     frame = pd.DataFrame(list(rows), columns=CODED_COLUMNS)
-    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    for column in ("event_date", "date_earliest", "date_latest"):
+        frame[column] = pd.to_datetime(frame[column])
     return frame
 
 
@@ -333,6 +337,55 @@ def test_a_month_mention_stays_apart_when_two_day_events_fit():
     assert month.iloc[0]["event_date"] == D(2020, 11, 1)
     assert month.iloc[0]["n_articles"] == 1
     assert set(events.loc[events["date_precision"] == "day", "n_articles"]) == {1}
+
+
+RUSSIAN_POLICE = ("Russian police", "RUSCOP", "RUS", None, False)
+AZERBAIJANIS = ("Azerbaijanis", "AZECVL", "AZE", None, False)
+
+
+def two_raids_in_april() -> list[dict]:
+    return [
+        mention("a1", "170", "2021-04-20", "day", "on April 20", actor1=RUSSIAN_POLICE, actor2=AZERBAIJANIS),
+        mention("a1", "170", "2021-04-27", "day", "on April 27", actor1=RUSSIAN_POLICE, actor2=AZERBAIJANIS,
+                sentence_index=1),
+    ]  # fmt: skip
+
+
+def test_last_week_joins_the_one_event_of_that_week_though_the_month_has_two():
+    arts = articles(("a1", "2021-04-28", "Trend"), ("a2", "2021-05-03", "TASS"))
+    rows = coded(
+        *two_raids_in_april(),
+        mention("a2", "170", "2021-04-01", "month", "last week", actor1=RUSSIAN_POLICE, actor2=AZERBAIJANIS,
+                span=("2021-04-26", "2021-05-02")),
+    )  # fmt: skip
+    events, mentions = merge.merge_events(rows, arts)
+    assert len(events) == 2
+    joined = events.set_index("event_date").loc[D(2021, 4, 27)]
+    assert (joined["n_articles"], joined["date_precision"]) == (2, "day")
+
+
+def test_a_report_said_on_a_day_joins_only_events_up_to_that_day():
+    arts = articles(("a1", "2021-04-28", "Trend"), ("a2", "2021-04-30", "TASS"))
+    rows = coded(
+        *two_raids_in_april(),
+        # "the ministry said on April 21 that ... died during a raid": the raid came before the 21st
+        mention("a2", "170", "2021-04-01", "month", None, actor1=RUSSIAN_POLICE, actor2=AZERBAIJANIS,
+                span=("2021-04-01", "2021-04-21")),
+    )  # fmt: skip
+    events, _ = merge.merge_events(rows, arts)
+    assert len(events) == 2
+    assert events.set_index("event_date").loc[D(2021, 4, 20), "n_articles"] == 2
+
+
+def test_a_week_with_no_event_makes_a_month_event():
+    arts = articles(("a1", "2021-04-28", "Trend"), ("a2", "2021-04-19", "TASS"))
+    rows = coded(
+        *two_raids_in_april(),
+        mention("a2", "170", "2021-04-01", "month", "last week", actor1=RUSSIAN_POLICE, actor2=AZERBAIJANIS,
+                span=("2021-04-05", "2021-04-11")),
+    )  # fmt: skip
+    events, _ = merge.merge_events(rows, arts)
+    assert sorted(events["date_precision"]) == ["day", "day", "month"]
 
 
 def test_a_year_mention_joins_the_one_event_of_that_year():

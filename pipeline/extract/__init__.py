@@ -16,7 +16,7 @@ from pipeline.extract.sentences import split_sentences
 ACTOR_FIELDS = ["name", "code", "country", "group", "is_person"]
 CODED_COLUMNS = [
     "article_id", "sentence_index", "char_start", "char_end", "sentence", "event_code", "trigger", "date_text",
-    "event_date", "date_precision", "month_day", "status", "confidence", "kind",
+    "event_date", "date_precision", "month_day", "date_earliest", "date_latest", "status", "confidence", "kind",
     *[f"actor{n}_{f}" for n in (1, 2) for f in ACTOR_FIELDS],
     "location_name", "location_text", "location_country", "geonames_id", "latitude", "longitude",
 ]  # fmt: skip
@@ -56,7 +56,8 @@ def code_articles(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         if error is not None:
             errors.append({"article_id": article_id, "reason": error})
     frame = pd.DataFrame(rows, columns=CODED_COLUMNS)
-    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    for column in ("event_date", "date_earliest", "date_latest"):
+        frame[column] = pd.to_datetime(frame[column])
     return frame, pd.DataFrame(errors, columns=["article_id", "reason"])
 
 
@@ -85,6 +86,8 @@ def _row(article_id: str, m: coder.CodedMention) -> dict:
         "event_date": m.event_date,
         "date_precision": m.date_precision,
         "month_day": f"--{m.month_day[0]:02d}-{m.month_day[1]:02d}" if m.month_day else None,
+        "date_earliest": m.date_span[0] if m.date_span else None,
+        "date_latest": m.date_span[1] if m.date_span else None,
         "status": m.status,
         "confidence": m.confidence,
         "kind": m.kind,

@@ -149,6 +149,7 @@ class CodedMention:
     place: places.Place | None
     confidence: float
     kind: str = "joint"  # how the parties were read: joint, directed or visit (see cameo_patterns.yaml)
+    date_span: tuple[dt.date, dt.date] | None = None  # the days a coarse date can be (dates.ResolvedDate.span)
     parties: tuple[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -202,7 +203,7 @@ def _date_from_explicit_mentions(coded: list[CodedMention]) -> list[CodedMention
         if mention.date_text is None and anchors and mention.status == "occurred":
             anchor = min(anchors, key=lambda a: abs(a.sentence_index - mention.sentence_index))
             mention.event_date, mention.date_precision = anchor.event_date, anchor.date_precision
-            mention.month_day = anchor.month_day
+            mention.month_day, mention.date_span = anchor.month_day, anchor.date_span
     return coded
 
 
@@ -297,6 +298,7 @@ def _mention(sentence, code, trigger, date_text, resolved, status, actor1, actor
         event_date=resolved.date,
         date_precision=resolved.precision if resolved.date else "none",
         month_day=resolved.month_day,
+        date_span=resolved.span,
         status=status,
         actor1=actor1,
         actor2=actor2,
@@ -398,7 +400,8 @@ def _date_of(view, trigger, expression, tense, context):
         return (context.last_date, None) if tense == "past" and context.last_date else (None, None)
     speech = _speech_date(view, trigger, context)
     if speech is not None and speech.date is not None:  # "X said on June 28 that ...": by then
-        return dates.ResolvedDate(speech.date.replace(day=1), "month"), None
+        by_then = (speech.date.replace(day=1), speech.date) if speech.precision == "day" else None
+        return dates.ResolvedDate(speech.date.replace(day=1), "month", span=by_then), None
     if tense == "future" or SHORTLY_BEFORE.search(clause):
         # "will visit": soon after publication; "earlier": shortly before it. The month, not the day.
         return dates.ResolvedDate(published.replace(day=1), "month"), None

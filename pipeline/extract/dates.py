@@ -27,6 +27,9 @@ class ResolvedDate:
     precision: str  # "day" | "month" | "year" | "none"
     # Set when a month and day are known but not the year (no publication date): a later step may supply it.
     month_day: tuple[int, int] | None = None
+    # The first and last day the words allow, when narrower than the precision's period: "last week" is dated
+    # to a month (CODING.md) but can only be one of seven days.
+    span: tuple[datetime.date, datetime.date] | None = None
 
 
 @dataclass(frozen=True)
@@ -455,7 +458,8 @@ def _resolve_period(reading: _Reading, published: datetime.date) -> ResolvedDate
     if reading.unit == "week":
         # CODING.md dates "last week" happenings to the month: the month of the day a week away.
         moved = published + datetime.timedelta(weeks=reading.shift)
-        return ResolvedDate(moved.replace(day=1), "month")
+        monday = moved - datetime.timedelta(days=moved.weekday())
+        return ResolvedDate(moved.replace(day=1), "month", span=(monday, monday + datetime.timedelta(days=6)))
     months = published.year * 12 + published.month - 1 + reading.shift
     return ResolvedDate(datetime.date(months // 12, months % 12 + 1, 1), "month")
 
