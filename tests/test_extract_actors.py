@@ -237,3 +237,25 @@ def test_a_minsk_group_co_chair_acts_for_his_state(dictionary):
     [co_chair, minister] = resolved("Russian co-chair Igor Popov met Bayramov.", IN_2021, dictionary)
     assert (co_chair.name, co_chair.party) == ("Igor Popov", "RUS")
     assert minister.party == "AZE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Foreign Ministry in Baku issued a statement.", ("AZEGOV", "Foreign Ministry in Baku")),
+        ("The Interior Ministry in Moscow opened a case.", ("RUSCOP", "Interior Ministry in Moscow")),
+        ("The Prosecutor General's Office in Yerevan appealed.", ("ARMJUD", "Prosecutor General's Office in Yerevan")),
+    ],
+)
+def test_a_body_seated_in_a_capital_is_that_states(dictionary, sentence, expected):
+    [mention] = actors.find_mentions(sentence, dictionary)
+    assert (actors.resolve(mention, IN_2021, dictionary).code, mention.text) == expected
+
+
+def test_an_embassy_in_a_capital_is_not_the_host_states(dictionary):
+    def texts(sentence: str) -> list[str]:
+        return [m.text for m in actors.find_mentions(sentence, dictionary)]
+
+    assert "embassy in Baku" not in texts("The embassy in Baku said the Russian envoy left.")
+    assert "diplomats in Moscow" not in texts("Diplomats in Moscow met the Azerbaijani envoy.")
+    assert "police in Baku" in texts("The police in Baku detained him.")

@@ -360,3 +360,20 @@ def test_a_happening_reported_on_a_day_can_only_be_up_to_that_day():
     assert raid.event_code == "170"
     assert (raid.event_date, raid.date_precision) == (datetime.date(2025, 6, 1), "month")
     assert raid.date_span == (datetime.date(2025, 6, 1), datetime.date(2025, 6, 12))
+
+
+def test_a_capital_after_protests_from_is_the_protester_not_a_place():
+    mention = only("The arrests followed official protests from Baku against Moscow.", published=D(2025, 7, 2))
+    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("111", "AZE", "RUS")
+
+
+def test_what_it_called_is_said_by_the_first_party_of_the_clause():
+    mentions = code(
+        "The Foreign Ministry in Yerevan summoned the Azerbaijani ambassador on Monday to protest what it called "
+        "an act of aggression.",
+        published=D(2023, 3, 8),
+    )
+    assert {(m.trigger, m.actor1.party, m.actor2.party) for m in mentions} == {
+        ("summoned", "ARM", "AZE"),
+        ("what it called", "ARM", "AZE"),
+    }

@@ -22,6 +22,7 @@ class Rule:
     code: str
     kind: str  # joint | directed | visit
     pattern: re.Pattern
+    subject: str = "nearest"  # nearest | first: which party before the trigger is actor 1
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _compile(pattern: str) -> re.Pattern:
 def rules(language: str) -> tuple[Rule, ...]:
     data = yaml.safe_load((DATA_DIR / "cameo_patterns.yaml").read_text(encoding="utf-8"))
     return tuple(
-        Rule(str(rule["code"]), rule["kind"], _compile(pattern))
+        Rule(str(rule["code"]), rule["kind"], _compile(pattern), rule.get("subject", "nearest"))
         for rule in data["rules"]
         for pattern in rule.get(language, [])
     )

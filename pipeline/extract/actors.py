@@ -258,8 +258,16 @@ STATE_BODY = re.compile(
 )
 BODY_SECTORS = {"interior": "COP", "internal": "COP", "police": "COP", "investigative": "COP", "defence": "MIL",
                 "defense": "MIL", "border": "MIL", "court": "JUD", "prosecutor": "JUD"}  # fmt: skip
-# "police in Baku", "authorities of Azerbaijan": a sector noun followed by the state or its capital.
+# "the Foreign Ministry in Baku": an unlisted body seated in a state or its capital is that state's (not an
+# embassy or office, which are seated abroad).
+BODY_SEATED_IN = re.compile(
+    r"\b(?:(?!The\b)[A-Z][\w-]+\s+){0,3}?(?:Ministry|Committee|Service|Agency|Council|Administration|Department|"
+    r"Prosecutor's Office|Prosecutor General's Office|Court)\s+in\s+$"
+)
+# "police in Baku", "authorities of Azerbaijan": a sector noun followed by the state or its capital; not "the
+# embassy in Baku" or "diplomats in Moscow", who are usually another state's.
 SECTOR_OF_PLACE = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)
+SEATED_ABROAD = frozenset(["embassy", "diplomat", "diplomats", "envoys", "delegation", "representatives"])
 # "Russian-linked events", "Russia-backed forces": the state stands behind the thing named.
 LINKED = re.compile(r"^-(?:linked|backed|led|run|controlled|organi[sz]ed|sponsored|owned|funded|affiliated)\b", re.I)
 POSSESSIVE = re.compile(r"^['’]s\s$")
@@ -293,6 +301,7 @@ def _compose(mentions: list[Mention], sentence: str) -> list[Mention]:
                 and mention.entry.is_place
                 and mention.entry.country
                 and SECTOR_OF_PLACE.match(gap)
+                and not (gap.split()[0].lower() == "in" and previous.text.lower() in SEATED_ABROAD)
             ):
                 composed = _sector_entry(mention.entry.country, previous.entry.sector)
             elif (
@@ -306,6 +315,14 @@ def _compose(mentions: list[Mention], sentence: str) -> list[Mention]:
             if composed is not None:
                 result[-1] = Mention(previous.start, mention.end, sentence[previous.start : mention.end], composed)
                 continue
+        seated = mention.entry.kind == "actor" and mention.entry.is_place and mention.entry.country
+        body = seated and BODY_SEATED_IN.search(sentence, previous.end if previous else 0, mention.start)
+        if body:
+            words = body.group().lower()
+            sector = next((v for k, v in BODY_SECTORS.items() if k in words), "GOV")
+            entry = _sector_entry(mention.entry.country, sector)
+            result.append(Mention(body.start(), mention.end, sentence[body.start() : mention.end], entry))
+            continue
         if mention.entry.kind in ("adjective", "actor") and mention.entry.country:
             after = mention.end + (2 if sentence[mention.end : mention.end + 2] in ("'s", "’s") else 0)
             body = STATE_BODY.match(sentence[after:])

@@ -247,7 +247,9 @@ def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> l
     if resolved is None or (resolved.date is None and resolved.month_day is None):
         return []  # the article does not fix the date: nothing to code (CODING 2, "may")
     reference = resolved.date or view.published
-    positioned = _resolve_mentions(view.mentions, reference, dictionary, text, context)
+    # "protests from Baku", "a raid by Moscow": the capital right after the trigger's own "from"/"by" acts.
+    agent_at = trigger.end if re.search(r"\b(?:from|by)$", trigger.text, re.I) else None
+    positioned = _resolve_mentions(view.mentions, reference, dictionary, text, context, agent_at)
     place = places.find_place(text, trigger.start, *_clause_span(text, trigger, view.expressions))
     pairs = _parties(text, trigger, positioned, context, place, dictionary)
     if not pairs:
@@ -434,12 +436,14 @@ def _speaker_of(text, trigger, positioned) -> actors.Actor | None:
 COREFERENT_SECTORS = ("MIL", "COP")
 
 
-def _resolve_mentions(mentions, date, dictionary, text, context=None) -> list[PartyMention]:
-    """The parties named in the sentence; a state or capital after "in"/"at" is a place, not a party; a bare
-    "the peacekeepers" is the forces last named with their state."""
+def _resolve_mentions(mentions, date, dictionary, text, context=None, agent_at=None) -> list[PartyMention]:
+    """The parties named in the sentence; a state or capital after "in"/"at" is a place, not a party (unless
+    it starts at `agent_at`, right after an action's "from"/"by"); a bare "the peacekeepers" is the forces
+    last named with their state."""
     kept = []
     for m in mentions:
-        if m.entry.is_place and LOCATIVE_BEFORE.search(text[: m.start][-60:]):
+        agent = agent_at is not None and re.fullmatch(r"\s*(?:the\s+)?", text[agent_at : m.start], re.I)
+        if m.entry.is_place and not agent and LOCATIVE_BEFORE.search(text[: m.start][-60:]):
             continue
         if m.entry.kind == "sector":
             owner = context.sector_owner.get(m.entry.sector) if context else None
@@ -491,7 +495,10 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         if clause_start <= p.start < trigger.start and not any(s <= p.start < e for s, e in skipped)
     ]
     after = [i for i, p in enumerate(inside) if p.start >= trigger.end and p.start < clause_end]
-    subject = _group(inside, before[-1], -1, text) if before else speaker_parties
+    if before and trigger.rule.subject == "first":
+        subject = _group(inside, before[0], +1, text)
+    else:
+        subject = _group(inside, before[-1], -1, text) if before else speaker_parties
     relative = re.search(r",\s*(?:who|which)\s+(?:\w+\s+){0,3}$", text[: trigger.start], re.I)
     if not subject and relative:  # "Lavrov, who arrived in Baku": the relative clause's antecedent
         antecedent = [i for i, p in enumerate(inside) if p.end <= relative.start()]
