@@ -25,7 +25,8 @@ times, in several articles, the way the coder would code them:
   ~30% of the reports in an article already reporting the same happening, articles shared between
   happenings reported on the same day;
 * dates as the coder gives them: mostly explicit days; ~30% with date_text null (dated by the article's
-  publication: day, or month for "recently"); some explicit months and years; a few month-and-day only
+  publication: day, or month for "recently"); some "last week" (a month with the week's days as its span, when
+  the happening lies in the week before publication); some explicit months and years; a few month-and-day only
   (event_date null, date_precision "none", month_day "--MM-DD", in articles with no publication date);
 * status mostly occurred; ~12% of happenings announced beforehand (planned, in an earlier article), a few only
   announced; ~8% of the reports are background in articles published months or years later.
@@ -148,7 +149,9 @@ SHARED_ARTICLE = 0.60  # a new report in an existing article of the same publica
 LOCATED = 0.55  # happenings with a place
 LOCATION_STATED = 0.70  # reports of a located happening that name the place
 # news reports' date fields: (weight, how dated); with planned and background reports, ~30% have date_text null
-NEWS_DATING = [(48, "day"), (26, "day-inherited"), (7, "month"), (9, "month-inherited"), (7, "year"), (3, "none")]
+NEWS_DATING = [
+    (48, "day"), (26, "day-inherited"), (7, "month"), (5, "month-inherited"), (4, "last-week"), (7, "year"), (3, "none")
+]  # fmt: skip
 FILLERS = [
     "according to the press service",
     "the ministry said in a statement on its website",
@@ -289,7 +292,7 @@ class MentionGenerator:
         return STATES[host], None, None, None, host
 
     def _dating(self, mode: str, date: dt.date, published: dt.date | None):
-        """(date_text, event_date, date_precision, month_day) of one report."""
+        """(date_text, event_date, date_precision, month_day, (date_earliest, date_latest) or None) of one report."""
         r = self.rng
         if published is None:  # an article without a publication date: a full date, or month and day only
             how = "day-with-year" if r.random() < 0.5 else "none"
@@ -301,19 +304,25 @@ class MentionGenerator:
             how = r.choices([h for _, h in NEWS_DATING], weights=[w for w, _ in NEWS_DATING])[0]
             if how == "none":  # the coder gives month and day only when the article has no date: move it there
                 return None
+        if how == "last-week":  # the coder's "last week": the month of a week ago, spanning that week's days
+            week_ago = published - dt.timedelta(weeks=1)
+            monday = week_ago - dt.timedelta(days=week_ago.weekday())
+            if monday <= date <= monday + dt.timedelta(days=6):
+                return "last week", week_ago.replace(day=1), "month", None, (monday, monday + dt.timedelta(days=6))
+            how = "month-inherited"
         if how == "day":
-            return f"on {date:%B} {date.day}", date, "day", None
+            return f"on {date:%B} {date.day}", date, "day", None, None
         if how == "day-with-year":
-            return f"on {date:%B} {date.day}, {date.year}", date, "day", None
+            return f"on {date:%B} {date.day}, {date.year}", date, "day", None, None
         if how == "day-inherited":
-            return None, published, "day", None
+            return None, published, "day", None, None
         if how == "month":
-            return f"in {date:%B %Y}", date.replace(day=1), "month", None
+            return f"in {date:%B %Y}", date.replace(day=1), "month", None, None
         if how == "month-inherited":
-            return None, published.replace(day=1), "month", None
+            return None, published.replace(day=1), "month", None, None
         if how == "year":
-            return f"in {date.year}", dt.date(date.year, 1, 1), "year", None
-        return f"on {date:%B} {date.day}", None, "none", f"--{date.month:02d}-{date.day:02d}"
+            return f"in {date.year}", dt.date(date.year, 1, 1), "year", None, None
+        return f"on {date:%B} {date.day}", None, "none", f"--{date.month:02d}-{date.day:02d}", None
 
     def _mention(self, article: int, mode, date, code, kind, initiator, target, place) -> None:
         r = self.rng
@@ -321,7 +330,7 @@ class MentionGenerator:
         if dating is None:  # month and day only: reported by an article that gives no publication date
             article = self.new_article(None)
             dating = self._dating(mode, date, None)
-        date_text, event_date, precision, month_day = dating
+        date_text, event_date, precision, month_day, span = dating
         if self.siblings[code] and r.random() < SIBLING_CODE_SHARE:
             code = r.choice(self.siblings[code])
             kind = CODES[code][1]
@@ -349,6 +358,8 @@ class MentionGenerator:
             "event_date": event_date,
             "date_precision": precision,
             "month_day": month_day,
+            "date_earliest": span[0] if span else None,
+            "date_latest": span[1] if span else None,
             "status": "planned" if mode == "planned" else "occurred",
             "confidence": round((0.9 if explicit else 0.6) - r.choice((0.0, 0.0, 0.05, 0.15)), 2),
             "kind": kind,
@@ -379,7 +390,8 @@ def generate(n_mentions: int, seed: int):
     assert extract.CODED_COLUMNS[:2] == ["article_id", "sentence_index"]
     coded = pd.DataFrame(gen.rows, columns=extract.CODED_COLUMNS)
     del gen.rows
-    coded["event_date"] = pd.to_datetime(coded["event_date"])
+    for column in ("event_date", "date_earliest", "date_latest"):
+        coded[column] = pd.to_datetime(coded[column])
     coded["geonames_id"] = coded["geonames_id"].astype("float64")
     coded["latitude"] = coded["latitude"].astype("float64")
     coded["longitude"] = coded["longitude"].astype("float64")
