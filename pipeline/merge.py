@@ -17,6 +17,7 @@ release's id even when a later report refines its date, status or place.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import gc
@@ -397,17 +398,18 @@ def _mention_rows(event_id: str, rows: list[dict]) -> list[dict]:
 
 
 def _is_background(cluster: Cluster, first: dt.date | None) -> bool:
-    """More than 30 days before the first report; a coarse date counts from its period's last day."""
+    """More than 30 days before the first report. A coarse date counts from the middle of its period, the
+    expected day of a happening known only by its month or year ("in May", reported on 29 June: background)."""
     if cluster.date is None or first is None:
         return False
     date = cluster.date
     if cluster.precision == "month":
-        end = (pd.Timestamp(date) + pd.offsets.MonthEnd(0)).date()
+        middle = date + dt.timedelta(days=calendar.monthrange(date.year, date.month)[1] // 2)
     elif cluster.precision == "year":
-        end = dt.date(date.year, 12, 31)
+        middle = dt.date(date.year, 7, 2)
     else:
-        end = date
-    return (first - end).days > BACKGROUND_DAYS
+        middle = date
+    return (first - middle).days > BACKGROUND_DAYS
 
 
 def summary(actor1: Actor, actor2: Actor, code: str, place, cluster: Cluster, status: str) -> str:

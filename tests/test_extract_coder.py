@@ -377,3 +377,25 @@ def test_what_it_called_is_said_by_the_first_party_of_the_clause():
         ("summoned", "ARM", "AZE"),
         ("what it called", "ARM", "AZE"),
     }
+
+
+def test_a_refusal_of_a_meeting_scheduled_later_happened_when_reported():
+    mentions = code(
+        "Yerevan refused to take part in the meeting of the Russian and Armenian foreign ministers "
+        "scheduled for May 30.",
+        published=D(2024, 5, 20),
+    )
+    refusals = [m for m in mentions if m.event_code == "125"]
+    assert refusals and all(
+        (m.status, m.event_date, m.date_text) == ("occurred", D(2024, 5, 20), None) for m in refusals
+    )
+
+
+def test_a_cancelled_meeting_planned_for_a_later_day_is_an_occurred_cancellation():
+    mention = only("Baku cancelled the meeting with Russian officials planned for June 30.", published=D(2025, 6, 29))
+    assert (mention.event_code, mention.status, mention.event_date) == ("161", "occurred", D(2025, 6, 29))
+
+
+def test_each_party_of_a_coordinated_subject_acts():
+    mentions = code("Azerbaijan and Turkey condemned Armenia on Monday.", published=D(2022, 12, 20))
+    assert {(m.actor1.party, m.actor2.party) for m in mentions} == {("AZE", "ARM"), ("TUR", "ARM")}

@@ -519,3 +519,14 @@ def test_the_main_event_is_the_news_not_the_background():
     events, mentions = merge.merge_events(rows, arts)
     stories = merge.assign_stories(arts, events, mentions).set_index("article_id")["story_id"]
     assert stories["a1"] == stories["a2"]
+
+
+def test_a_month_date_is_background_from_the_middle_of_its_month():
+    arts = articles(("a1", "2025-06-29", "Trend"), ("a2", "2025-06-10", "TASS"))
+    rows = coded(
+        mention("a1", "042", "2025-05-01", "month", "in May", actor1=LAVROV, actor2=BAYRAMOV),
+        mention("a2", "040", "2025-05-01", "month", "in May", actor1=PUTIN, actor2=PASHINYAN),
+    )
+    events, _ = merge.merge_events(rows, arts)
+    background = dict(zip(events["event_code"], events["is_background"], strict=True))
+    assert background == {"042": True, "040": False}  # 16 May is 44 days before 29 June, 25 before 10 June

@@ -93,6 +93,8 @@ ONGOING = re.compile(
     r"продолжа\w+)\b|\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b",
     re.I,
 )
+# Rejections and reductions of relations (refusing, cancelling): their object is often a future happening.
+REFUSALS = ("12", "16")
 # "scheduled for Wednesday": the date expression itself says the action is to come.
 FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postponed)\s+(?:for|on|to)?\s*$", re.I)
 # A date stays within its clause; "when" and "where" clauses share the time of the sentence.
@@ -219,13 +221,14 @@ def code_sentence(sentence, language, published, dictionary, context) -> list[Co
     _note_speaker(view, published, dictionary, context)
     coded: list[CodedMention] = []
     previous_end = None
-    for trigger in actions.find_triggers(text, language):
+    triggers = actions.find_triggers(text, language)
+    for trigger in triggers:
         # ", demanding ...": a participle that describes the action before it, not an action of its own.
         adjunct = previous_end is not None and re.search(r",\s*$", text[: trigger.start])
         adjunct = adjunct and re.match(r"\w+ing\b", trigger.text)
         previous_end = trigger.end
         referred = REFERENCE.search(text[: trigger.start][-80:]) is not None
-        expression = _expression_of(text, trigger, view.expressions)
+        expression = _expression_of(text, trigger, view.expressions, triggers)
         presupposed = referred and expression is not None and _attached(expression, trigger, text)
         if adjunct or (referred and not presupposed) or not _asserted(text, trigger, presupposed):
             continue
@@ -238,7 +241,9 @@ def code_sentence(sentence, language, published, dictionary, context) -> list[Co
 
 def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> list[CodedMention]:
     text = view.text
-    tense = dates.tense_of(text, trigger.start, trigger.end)
+    # "cancelled the meeting planned for May 3": what follows a refusal describes what was refused.
+    refusal = trigger.rule.code[:2] in REFUSALS
+    tense = dates.tense_of(text[: trigger.end] if refusal else text, trigger.start, trigger.end)
     if expression is not None and FUTURE_DATE.search(text[: expression.start][-40:]):
         tense = "future"
     if expression is None and ONGOING.search(text[_clause_start(text, trigger.start) : trigger.start]):
@@ -354,10 +359,22 @@ def _clause_span(text, trigger, expressions) -> tuple[int, int]:
     return start, ahead.start() if ahead else end
 
 
-def _expression_of(text, trigger, expressions) -> dates.DateExpression | None:
+def _expression_of(text, trigger, expressions, triggers=()) -> dates.DateExpression | None:
     """The date expression of the trigger's clause nearest to it."""
     start, end = _date_clause(text, trigger, expressions)
     inside = [e for e in expressions if e.start >= start and e.end <= end]
+    # "refused to attend the meeting scheduled for May 3", "cancelled talks planned for June 30": the date is
+    # the meeting's, not the refusal's.
+    refusal = trigger.rule.code[:2] in REFUSALS
+    inside = [
+        e
+        for e in inside
+        if not (
+            e.start >= trigger.end
+            and FUTURE_DATE.search(text[: e.start][-40:])
+            and (refusal or any(trigger.end <= other.start and other.end <= e.start for other in triggers))
+        )
+    ]
 
     # A date behind "over", "for", "since" after the action belongs to the happening named there.
     inside = [
@@ -521,9 +538,16 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         if len({m.actor.party for m in members}) < 2 and _collective_near(text, trigger, inside, clause_start):
             members = members + [PartyMention(0, 0, a) for a in context.recent_parties]
         return _pairs(members)
-    actor1 = agent or (subject[0] if subject else None)
-    if actor1 is None:
-        return []
+    # "Azerbaijan and Russia condemned ...": each party of the subject acts, one dyad each.
+    initiators = [agent] if agent else list({p.actor.party: p for p in sorted(subject, key=lambda p: p.start)}.values())
+    return [
+        pair
+        for actor1 in initiators
+        for pair in _directed_pairs(actor1, target, within, positioned, place, kind, trigger, dictionary)
+    ]
+
+
+def _directed_pairs(actor1, target, within, positioned, place, kind, trigger, dictionary):
     victims = [t for t in (target or within) if t.actor.party != actor1.actor.party]
     if (
         not victims
