@@ -147,9 +147,42 @@ def test_finds_russian_expressions(sentence: str, expected: list[str]) -> None:
     assert texts(sentence, "ru") == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Nazirlər noyabrın 10-da görüşüblər.", ["noyabrın 10-da"]),
+        ("Bəyanat 10 noyabr 2020-ci ildə imzalanıb.", ["10 noyabr 2020-ci ildə"]),
+        ("Sənəd 2020-ci il noyabrın 10-da imzalanıb.", ["2020-ci il noyabrın 10-da"]),
+        ("Atəşkəs 2020-ci ilin noyabrında elan edilib.", ["2020-ci ilin noyabrında"]),
+        ("Forum oktyabrda keçiriləcək.", ["oktyabrda"]),
+        ("Komissiya dekabrın sonunda toplanacaq.", ["dekabrın sonunda"]),
+        ("Saziş 1997-ci ildə imzalanıb.", ["1997-ci ildə"]),
+        ("Münaqişə 1990-cı illərin əvvəllərində başlayıb.", ["1990-cı illərin əvvəllərində"]),
+        ("Prezidentlər dünən axşam telefonla danışıblar.", ["dünən axşam"]),
+        ("Nazir bu gün Bakıya gəlib, sabah isə Moskvaya gedəcək.", ["bu gün", "sabah"]),
+        ("Nümayəndə heyəti srağagün Bakıya gəlib.", ["srağagün"]),
+        ("Görüş çərşənbə axşamı, görüşün davamı isə çərşənbə günü olub.", ["çərşənbə axşamı", "çərşənbə günü"]),
+        ("Nazirlər cümə axşamı və cümə günü danışıqlar aparıblar.", ["cümə axşamı", "cümə günü"]),
+        ("Səfər bazar ertəsi başlayıb, bazar günü bitib.", ["bazar ertəsi", "bazar günü"]),
+        ("Nazirlər keçən həftə görüşüb, gələn ay yenidən görüşəcəklər.", ["keçən həftə", "gələn ay"]),
+        ("Bu il ticarət artıb.", ["Bu il"]),
+        ("Səfirlik iki gün əvvəl bağlanıb.", ["iki gün əvvəl"]),
+        ("Nümayəndə heyəti 3 həftə öncə Bakıda olub.", ["3 həftə öncə"]),
+        ("Sənəd 10.11.2020 tarixində imzalanıb.", ["10.11.2020"]),
+        # Spans and the eve of something else are not the date of a happening.
+        ("Lavrov 2004-cü ildən bəri nazirdir.", []),
+        ("Missiya noyabrın 10-dan fəaliyyət göstərir.", []),
+        ("Nazirlər səfərdən iki gün əvvəl görüşüblər.", []),
+        ("Bazarda qiymətlər artıb.", []),
+    ],
+)
+def test_finds_azerbaijani_expressions(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence, "az") == expected
+
+
 def test_unsupported_language_is_an_error() -> None:
     with pytest.raises(ValueError, match="language"):
-        find_date_expressions("Bakı, 25 avqust", "az")
+        find_date_expressions("Am 25. August trafen sich die Minister.", "de")
 
 
 # --- resolving
@@ -326,6 +359,53 @@ def test_resolves_russian(text: str, tense: str, expected: ResolvedDate) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("dünən", "past", on_day(2024, 12, 27)),
+        ("Dünən axşam", "past", on_day(2024, 12, 27)),
+        ("bu gün", "past", on_day(2024, 12, 28)),
+        ("srağagün", "past", on_day(2024, 12, 26)),
+        ("sabah", "future", on_day(2024, 12, 29)),
+        # Weekday names: the nearest such day on or before publication in the past, after it in the future.
+        ("bazar ertəsi", "past", on_day(2024, 12, 23)),
+        ("bazar ertəsi", "future", on_day(2024, 12, 30)),
+        ("çərşənbə axşamı", "past", on_day(2024, 12, 24)),  # Tuesday
+        ("çərşənbə", "past", on_day(2024, 12, 25)),  # Wednesday
+        ("çərşənbə günü", "past", on_day(2024, 12, 25)),
+        ("cümə axşamı", "past", on_day(2024, 12, 26)),  # Thursday
+        ("cümə günü", "past", on_day(2024, 12, 27)),  # Friday
+        ("şənbə günü", "past", on_day(2024, 12, 28)),  # the publication day itself
+        ("bazar günü", "past", on_day(2024, 12, 22)),
+        ("keçən cümə", "past", on_day(2024, 12, 27)),
+        ("gələn çərşənbə", "past", on_day(2025, 1, 1)),
+        ("noyabrın 10-da", "past", on_day(2024, 11, 10)),
+        ("yanvarın 15-də", "future", on_day(2025, 1, 15)),
+        ("İyunun 3-də", "past", on_day(2024, 6, 3)),
+        ("10 noyabr 2020-ci il", "past", on_day(2020, 11, 10)),
+        ("2020-ci il noyabrın 10-da", "past", on_day(2020, 11, 10)),
+        ("oktyabrda", "past", in_month(2024, 10)),
+        ("fevral ayında", "future", in_month(2025, 2)),
+        ("2020-ci ilin noyabrında", "past", in_month(2020, 11)),
+        ("dekabrın sonunda", "past", in_month(2024, 12)),
+        ("1994-cü ildə", "past", in_year(1994)),
+        ("2020-ci ilin sonunda", "past", in_year(2020)),
+        ("1990-cı illərin ortalarında", "past", in_year(1994)),
+        ("keçən həftə", "past", week_in_month(2024, 12, monday=D(2024, 12, 16))),
+        ("ötən ay", "past", in_month(2024, 11)),
+        ("gələn il", "future", in_year(2025)),
+        ("bu il", "past", in_year(2024)),
+        # "... ago", counted here: dateparser reads few Azerbaijani phrases of this kind.
+        ("iki gün əvvəl", "past", on_day(2024, 12, 26)),
+        ("3 həftə öncə", "past", in_month(2024, 12)),
+        ("beş ay əvvəl", "past", in_month(2024, 7)),
+        ("30 il əvvəl", "past", in_year(1994)),
+    ],
+)
+def test_resolves_azerbaijani(text: str, tense: str, expected: ResolvedDate) -> None:
+    assert resolve_date(text, SATURDAY, tense, "az") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
         ("July 3, 1997", "en", on_day(1997, 7, 3)),
@@ -341,6 +421,14 @@ def test_resolves_russian(text: str, tense: str, expected: ResolvedDate) -> None
         ("3 days ago", "en", UNKNOWN),
         ("вчера", "ru", UNKNOWN),
         ("в октябре", "ru", UNKNOWN),
+        ("10 noyabr 2020-ci il", "az", on_day(2020, 11, 10)),
+        ("1994-cü ildə", "az", in_year(1994)),
+        ("noyabrın 10-da", "az", ResolvedDate(None, "none", month_day=(11, 10))),
+        ("dünən", "az", UNKNOWN),
+        ("çərşənbə axşamı", "az", UNKNOWN),
+        ("keçən həftə", "az", UNKNOWN),
+        ("oktyabrda", "az", UNKNOWN),
+        ("iki gün əvvəl", "az", UNKNOWN),
     ],
 )
 def test_never_takes_the_clock_without_a_publication_date(text: str, language: str, expected: ResolvedDate) -> None:
@@ -392,6 +480,27 @@ def test_rejects_an_unknown_tense() -> None:
 def test_tense_of(sentence: str, trigger: str, expected: str) -> None:
     start = sentence.index(trigger)
     assert tense_of(sentence, start, start + len(trigger)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("Əliyev sabah Putinlə görüşəcək.", "görüşəcək", "future"),
+        ("Lavrov gələn həftə Bakıya səfər edəcək.", "səfər", "future"),
+        ("Görüş noyabrda keçiriləcək.", "Görüş", "future"),
+        ("Keçiriləcək görüşdə iqtisadi məsələlər müzakirə olunacaq.", "görüşdə", "future"),
+        ("Qarşıdakı səfər çərçivəsində sənədlər imzalanacaq.", "səfər", "future"),
+        ("Görüşün noyabrda keçirilməsi planlaşdırılır.", "Görüşün", "future"),
+        ("Əliyev dünən Putinlə görüşüb.", "görüşüb", "past"),
+        ("Lavrov Bakıya səfər edib.", "səfər", "past"),
+        # The future verb of another clause does not govern the trigger.
+        ("Əliyev Putinlə görüşüb və sabah Moskvaya gedəcək.", "görüşüb", "past"),
+        ("Səfər başa çatıb və nazir sabah qayıdacaq.", "Səfər", "past"),
+    ],
+)
+def test_tense_of_azerbaijani(sentence: str, trigger: str, expected: str) -> None:
+    start = sentence.index(trigger)
+    assert tense_of(sentence, start, start + len(trigger), "az") == expected
 
 
 # --- cost

@@ -44,6 +44,7 @@ class _Reading:
     shift: int = 0  # days for "day_offset"; -1/0/+1 for "period" and for "last"/"next" weekdays
     unit: str | None = None  # "week" | "month" | "year" for "period"
     precision: str | None = None  # for "ago": "day" | "month" | "year"
+    count: int | None = None  # for "ago" read here rather than by dateparser: how many units back
 
 
 _UNKNOWN = ResolvedDate(None, "none")
@@ -168,9 +169,64 @@ _RU_MONTHS = {
 }  # fmt: skip
 _RU_WEEKDAYS = {"пон": 0, "вто": 1, "сре": 2, "чет": 3, "пят": 4, "суб": 5, "вос": 6}
 
+# Azerbaijani marks case with suffixes: "noyabrın 10-da" (on the 10th of November), "2020-ci ildə" (in 2020),
+# "noyabrda" (in November). Ablative and terminative forms ("2004-cü ildən", "10-dək") are spans, so the
+# endings each alternative accepts are listed and must end the word.
+_AZ_MONTH_STEMS = (
+    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr",
+)  # fmt: skip
+_AZ_MONTH = "(?:" + "|".join(_AZ_MONTH_STEMS) + ")"
+# Longest first: "çərşənbə axşamı" is Tuesday, "çərşənbə" Wednesday; "bazar" alone is a market, not Sunday.
+_AZ_WEEKDAY = (
+    r"(?:bazar\s+ertəsi|çərşənbə\s+axşamı|çərşənbə|cümə\s+axşamı|cümə|şənbə|bazar(?=\s+gün))(?:\s+gün(?:ü|ündə))?"
+)
+_AZ_YEAR_WORD = r"-?c[ıiuü]\s+il"  # after the year's digits: "2020-ci il", "1994-cü il"
+# "noyabrın əvvəlində / ortalarında / sonunda": at the beginning, middle or end of a month, year or decade.
+_AZ_EDGE_WORD = r"(?:əvvəl|orta|son)"
+_AZ_EDGE_TAIL = r"(?:l[əa]r)?(?:[ıiuü]|s[ıi])nd[əa]"
+# "-da", "-u", "-unda", "-cı": the endings of a day number ("noyabrın 10-da", "10-cu"); not "-dan", "-dək".
+_AZ_DAY_ENDING = r"(?:-(?:(?:[ıiuü]|s[ıiuü])?n?d[aə]|[ıiuü]|s[ıiuü]|c[ıiuü]))?"
+_AZ_AGO_COUNT = r"(?:\d{1,3}|bir|iki|üç|dörd|beş|altı|yeddi|səkkiz|doqquz|on)"
+
+_AZ_ALTERNATIVES = (
+    _ISO_DATE,
+    _DOTTED_DATE,
+    # "10 noyabr 2020-ci il", "çərşənbə axşamı, 10 noyabrda", "10 noyabr ayında"
+    rf"(?:{_AZ_WEEKDAY},?\s+)?(?<![\d.,:])(?P<day__dm>[12]\d|3[01]|0?[1-9]){_DAY_RANGE_END}\s+"
+    rf"(?P<month__dm>{_AZ_MONTH})(?:d[aə]|\s+ay[ıi]nd[aə])?"
+    rf"(?:\s+(?P<year__dm>{_YEAR})(?:{_AZ_YEAR_WORD}(?:d[əa])?)?)?(?!\w)",
+    # "noyabrın 10-da", "2020-ci il noyabrın 10-da", "2020-ci ilin noyabr ayının 10-u"
+    rf"(?:(?P<year__gd>{_YEAR}){_AZ_YEAR_WORD}(?:in)?\s+)?(?P<month__gd>{_AZ_MONTH})(?:[ıiuü]n|\s+ay[ıi]n[ıi]n)\s+"
+    rf"(?<![\d.,:])(?P<day__gd>[12]\d|3[01]|0?[1-9]){_AZ_DAY_ENDING}(?![\w-])",
+    # "1990-cı illərdə", "1990-cı illərin əvvəllərində": the 1990s
+    rf"(?<!\d)(?P<decade__dec>(?:1[89]|20)\d0){_AZ_YEAR_WORD}lər"
+    rf"(?:d[əa]|in\s+(?P<edge__dec>{_AZ_EDGE_WORD}){_AZ_EDGE_TAIL})?(?!\w)",
+    # "2020-ci ilin noyabrında", "2020-ci ilin noyabr ayının sonunda", "noyabrda", "noyabrın əvvəlində"
+    rf"(?:(?P<year__ym>{_YEAR}){_AZ_YEAR_WORD}(?:in)?\s+)?(?P<month__ym>{_AZ_MONTH})"
+    rf"(?:[ıiuü]?nd[aə]|d[aə]|\s+ay[ıi]nd[aə]|(?:[ıiuü]n|\s+ay[ıi]n[ıi]n)\s+{_AZ_EDGE_WORD}{_AZ_EDGE_TAIL})(?!\w)",
+    # "2020-ci ildə", "2020-ci il", "2020-ci ilin sonunda"
+    rf"(?P<year__yr>{_YEAR}){_AZ_YEAR_WORD}(?:d[əa]|in(?:\s+{_AZ_EDGE_WORD}{_AZ_EDGE_TAIL})?|i)?(?!\w)",
+    r"(?P<dayword__rd>srağagün|bu\s+gün|bugün|dünən|sabah|birigün|ötən\s+gün)"
+    r"(?:\s+(?:səhər|axşam|gecə|günorta)(?!\w))?(?!\w)",
+    r"(?P<shift__rp>keçən|ötən|gələn|növbəti|bu|cari)\s+(?P<unit__rp>həftə|ay|il)(?!\w)",
+    # "iki gün əvvəl" (two days ago); not "səfərdən iki gün əvvəl" (two days before the visit).
+    rf"(?<![dt][aə]n\s)(?P<agocount__ago>{_AZ_AGO_COUNT})\s+(?P<agounit__ago>gün|həftə|ay|il)\s+(?:əvvəl|öncə)(?!\w)",
+    rf"(?:(?P<relation__wd>keçən|ötən|gələn|növbəti|bu)\s+)?(?P<weekday__wd>{_AZ_WEEKDAY})(?!\w)",
+)
+
+_AZ_MONTHS = {stem: number for number, stem in enumerate(_AZ_MONTH_STEMS, start=1)}
+_AZ_WEEKDAYS = {
+    "bazar ertəsi": 0, "çərşənbə axşamı": 1, "çərşənbə": 2, "cümə axşamı": 3, "cümə": 4, "şənbə": 5, "bazar": 6,
+}  # fmt: skip
+_AZ_UNITS = {"gün": "day", "həftə": "week", "ay": "month", "il": "year"}
+_AZ_COUNTS = {
+    "bir": 1, "iki": 2, "üç": 3, "dörd": 4, "beş": 5, "altı": 6, "yeddi": 7, "səkkiz": 8, "doqquz": 9, "on": 10,
+}  # fmt: skip
+
 _GRAMMARS = {
     "en": re.compile("|".join(_EN_ALTERNATIVES)),
     "ru": re.compile("|".join(_RU_ALTERNATIVES), re.IGNORECASE),
+    "az": re.compile("|".join(_AZ_ALTERNATIVES), re.IGNORECASE),
 }
 LANGUAGES = tuple(_GRAMMARS)  # the languages whose dates can be read
 # Every alternative of a grammar contains one of these words; "name" is kept only when it is a month or a
@@ -188,6 +244,11 @@ _ANCHORS = {
         r"|назад)(?!\w)",
         re.IGNORECASE,
     ),
+    "az": re.compile(
+        rf"(?<![\w.,$€£])\d{{1,4}}(?!\d)|(?<!\w)(?:{_AZ_MONTH}|(?:bazar|çərşənbə|cümə|şənbə|srağagün|bugün|birigün"
+        r"|dünən|sabah|gün|həftə|ay|il)(?!\w))",
+        re.IGNORECASE,
+    ),
 }
 # The words that may stand before the anchor word in an expression, and how far back they may reach
 # ("shortly after midnight on ", "в первой половине "). Trying the grammar only from there keeps it cheap.
@@ -203,6 +264,10 @@ _LEAD_INS = {
         r"|текущ\w+|следующ\w+|ближайш\w+|будущ\w+|одну|один|два|две|три|четыре|пять|шесть|семь|восемь"
         r"|девять|десять|дн[яей]+|день|недел\w*|месяц\w*|год\w*|лет)\s+)*$"
     ),
+    "az": re.compile(
+        r"(?i)(?<!\w)(?:(?:keçən|ötən|gələn|növbəti|bu|cari|bir|iki|üç|dörd|beş|altı|yeddi|səkkiz|doqquz|on"
+        r"|\d{1,3})\s+)*$"
+    ),
 }
 _LEAD_IN_CHARS = 40
 _WORD_START = re.compile(r"(?<!\w)\w")
@@ -210,6 +275,9 @@ _WORD_START = re.compile(r"(?<!\w)\w")
 _SPAN_BOUND_BEFORE = {
     "en": re.compile(r"(?i)\b(?:since|until|till)\s+(?:the\s+)?$"),
     "ru": re.compile(r"(?i)(?<!\w)(?:с|со|до|по)\s+$"),
+    # Azerbaijani marks the bounds of a span after the date ("2004-cü ildən bəri", "10-dək"): the grammar's
+    # endings leave them out, and no word before a date makes it a bound.
+    "az": re.compile(r"(?!)"),
 }
 _SPAN_BOUND_CHARS = 12
 
@@ -219,18 +287,23 @@ _DAY_OFFSETS = {
     "the previous day": -1, "the previous evening": -1, "the previous night": -1, "the day before": -1,
     "the day before yesterday": -2, "the day after tomorrow": 2,
     "сегодня": 0, "вчера": -1, "накануне": -1, "позавчера": -2, "завтра": 1, "послезавтра": 2,
+    "bu gün": 0, "bugün": 0, "dünən": -1, "ötən gün": -1, "srağagün": -2, "sabah": 1, "birigün": 2,
 }  # fmt: skip
 _PERIOD_SHIFTS = {
     "last": -1, "the previous": -1, "next": 1, "the coming": 1,
     "this": 0, "earlier this": 0, "later this": 0, "the current": 0,
     "прошлой": -1, "прошлом": -1, "этой": 0, "этом": 0, "текущей": 0, "текущем": 0,
     "следующей": 1, "следующем": 1, "будущей": 1, "будущем": 1,
+    "keçən": -1, "ötən": -1, "bu": 0, "cari": 0, "gələn": 1, "növbəti": 1,
 }  # fmt: skip
 _PERIOD_UNITS = {
     "week": "week", "month": "month", "year": "year", "неделе": "week", "месяце": "month", "году": "year",
+    **{unit: name for unit, name in _AZ_UNITS.items() if name != "day"},
 }  # fmt: skip
 # A decade phrase gets the first year it covers: "early 1990s" -> 1990, "mid-1990s" -> 1994, "late" -> 1997.
-_DECADE_EDGE_YEARS = {"early": 0, "mid": 4, "late": 7, "начале": 0, "середине": 4, "конце": 7}
+_DECADE_EDGE_YEARS = {
+    "early": 0, "mid": 4, "late": 7, "начале": 0, "середине": 4, "конце": 7, "əvvəl": 0, "orta": 4, "son": 7,
+}  # fmt: skip
 
 _CLAUSE_BREAK = re.compile(r"[.;:!?,\n]")
 _WORDS_BEFORE_TRIGGER = 6
@@ -298,17 +371,50 @@ def resolve_date(
         return ResolvedDate(published + datetime.timedelta(days=reading.shift), "day")
     if reading.kind == "period":
         return _resolve_period(reading, published)
+    if reading.count is not None:
+        return _resolve_counted_ago(reading, published)
     return _resolve_ago(text.strip(), published, reading.precision, language)
 
 
-def tense_of(sentence: str, trigger_start: int, trigger_end: int) -> str:
+def tense_of(sentence: str, trigger_start: int, trigger_end: int, language: str = "en") -> str:
     """Return "future" when a future marker governs the trigger word ("will visit", "is scheduled to meet",
     "the upcoming visit", "the forum will be held"), else "past". Looks only inside the trigger's clause."""
+    if language == "az":
+        return _azerbaijani_tense(sentence, trigger_start, trigger_end)
     clause_before = _CLAUSE_BREAK.split(sentence[:trigger_start])[-1]
     if _FUTURE_BEFORE.search(" ".join(clause_before.split()[-_WORDS_BEFORE_TRIGGER:])):
         return "future"
     clause_after = _CLAUSE_BREAK.split(sentence[trigger_end:], maxsplit=1)[0]
     return "future" if _FUTURE_AFTER.match(clause_after) else "past"
+
+
+# Azerbaijani marks the future on the verb: "-acaq/-əcək" ("görüşəcək", "keçiriləcək"), also as a participle
+# ("keçiriləcək görüş", "keçiriləcəyi"); "planlaşdırılır" (is planned), "nəzərdə tutulur" (is envisaged),
+# "gözlənilir" (is expected) put the noun before them in the future; "qarşıdakı" is "upcoming".
+_AZ_FUTURE_WORD = r"(?:[^\W\d]+[aə]c[aə](?:[kq]|ğ[ıi]|y[ıi])\w*|planlaşdırıl\w*|nəzərdə\s+tutul\w*|gözlənil\w*)"
+_AZ_FUTURE_TRIGGER = re.compile(r"[aə]c[aə](?:[kq]|ğ[ıi]|y[ıi])\w*$", re.I)
+_AZ_PAST_TRIGGER = re.compile(r"(?:[ıiuü]b|d[ıiuü]|m[ıiuü]ş)(?:l[aə]r)?(?:d[ıiuü]r)?$", re.I)
+_AZ_FUTURE_AFTER = re.compile(
+    rf"(?:\s+(?!(?:və|ki|amma|lakin|ancaq)\b)[^\W\d]+){{0,2}}?\s+{_AZ_FUTURE_WORD}(?!\w)", re.I
+)
+_AZ_FUTURE_BEFORE = re.compile(
+    rf"(?<!\w)(?:qarşıdakı|planlaşdırılan|gözlənilən|nəzərdə\s+tutulan|{_AZ_FUTURE_WORD})\s+(?:[^\W\d]+\s+){{0,2}}$",
+    re.I,
+)
+
+
+def _azerbaijani_tense(sentence: str, trigger_start: int, trigger_end: int) -> str:
+    """The tense of the trigger's own verb: the trigger's ending ("görüşəcək", "görüşüb"), else the verb
+    that follows a noun trigger in its clause ("səfər edəcək"), else a future participle before it."""
+    trigger = sentence[trigger_start:trigger_end]
+    if _AZ_FUTURE_TRIGGER.search(trigger):
+        return "future"
+    if _AZ_PAST_TRIGGER.search(trigger):
+        return "past"
+    clause_after = _CLAUSE_BREAK.split(sentence[trigger_end:], maxsplit=1)[0]
+    clause_before = _CLAUSE_BREAK.split(sentence[:trigger_start])[-1]
+    future = _AZ_FUTURE_AFTER.match(clause_after) or _AZ_FUTURE_BEFORE.search(clause_before)
+    return "future" if future else "past"
 
 
 def _grammar(language: str) -> re.Pattern[str]:
@@ -339,12 +445,17 @@ def _read(match: re.Match[str], language: str) -> _Reading | None:
     """The match's fields as numbers; None when the words turn out not to be a date."""
     fields = {name.partition("__")[0]: value for name, value in match.groupdict().items() if value}
     if "dayword" in fields:
-        return _Reading("day_offset", shift=_DAY_OFFSETS[" ".join(fields["dayword"].lower().split())])
+        return _Reading("day_offset", shift=_DAY_OFFSETS[_folded(fields["dayword"])])
     if "agounit" in fields:
-        return _Reading("ago", precision=_ago_precision(fields["agounit"].lower()))
+        unit = _folded(fields["agounit"])
+        if "agocount" not in fields:
+            return _Reading("ago", precision=_ago_precision(unit))
+        count = fields["agocount"]
+        count = int(count) if count.isdigit() else _AZ_COUNTS[_folded(count)]
+        return _Reading("ago", precision=_ago_precision(unit), count=count, unit=_AZ_UNITS[unit])
     if "unit" in fields:
-        shift = _PERIOD_SHIFTS[" ".join(fields["shift"].lower().split())]
-        return _Reading("period", shift=shift, unit=_PERIOD_UNITS[fields["unit"].lower()])
+        shift = _PERIOD_SHIFTS[_folded(fields["shift"])]
+        return _Reading("period", shift=shift, unit=_PERIOD_UNITS[_folded(fields["unit"])])
     if "weekday" in fields:
         weekday = _weekday_number(fields["weekday"], language)
         return None if weekday is None else _Reading("weekday", weekday=weekday, shift=_weekday_shift(fields))
@@ -363,17 +474,22 @@ def _read(match: re.Match[str], language: str) -> _Reading | None:
     return _Reading("date", year=year, month=month, day=day)
 
 
+def _folded(words: str) -> str:
+    """Lower-cased with single spaces; the Turkic capital "İ" lowers to a plain "i", as in Azerbaijani."""
+    return " ".join(words.replace("İ", "i").lower().split())
+
+
 def _weekday_shift(fields: dict[str, str]) -> int:
     relation = fields.get("relation", "").lower()
-    if relation.startswith(("last", "прошл")):
+    if relation.startswith(("last", "прошл", "keçən", "ötən")):
         return -1
-    return 1 if relation.startswith(("next", "след", "ближ")) else 0
+    return 1 if relation.startswith(("next", "след", "ближ", "gələn", "növbəti")) else 0
 
 
 def _ago_precision(unit: str) -> str:
-    if unit.startswith(("day", "дн", "ден")):
+    if unit.startswith(("day", "дн", "ден", "gün")):
         return "day"
-    if unit.startswith(("year", "год", "лет")):
+    if unit.startswith(("year", "год", "лет")) or unit == "il":
         return "year"
     return "month"  # like "last week", a happening "two weeks ago" is dated to the month
 
@@ -381,12 +497,17 @@ def _ago_precision(unit: str) -> str:
 def _month_number(name: str, language: str) -> int:
     if name.isdigit():
         return int(name)
+    if language == "az":
+        word = _folded(name)
+        return next(number for stem, number in _AZ_MONTHS.items() if word.startswith(stem))
     return (_EN_MONTHS if language == "en" else _RU_MONTHS)[name[:3].lower()]
 
 
 def _weekday_number(token: str, language: str) -> int | None:
     if language == "ru":
         return _RU_WEEKDAYS[token[:3].lower()]
+    if language == "az":  # "cümə günü", "çərşənbə axşamı günü": the day's name without "günü"
+        return _AZ_WEEKDAYS[re.sub(r" gün(?:ü|ündə)$", "", _folded(token))]
     return _english_weekday(token)
 
 
@@ -464,6 +585,25 @@ def _resolve_period(reading: _Reading, published: datetime.date) -> ResolvedDate
     return ResolvedDate(datetime.date(months // 12, months % 12 + 1, 1), "month")
 
 
+def _resolve_counted_ago(reading: _Reading, published: datetime.date) -> ResolvedDate:
+    """ "iki gün əvvəl": dateparser reads few Azerbaijani phrases of this kind, so the units are counted here."""
+    if reading.unit in ("day", "week"):
+        day = published - datetime.timedelta(days=reading.count * (7 if reading.unit == "week" else 1))
+    else:
+        months = published.year * 12 + published.month - 1 - reading.count * (12 if reading.unit == "year" else 1)
+        year, month = months // 12, months % 12 + 1
+        day = datetime.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+    return _at_precision(day, reading.precision)
+
+
+def _at_precision(day: datetime.date, precision: str) -> ResolvedDate:
+    if precision == "day":
+        return ResolvedDate(day, "day")
+    if precision == "month":
+        return ResolvedDate(day.replace(day=1), "month")
+    return ResolvedDate(datetime.date(day.year, 1, 1), "year")
+
+
 def _resolve_ago(text: str, published: datetime.date, precision: str, language: str) -> ResolvedDate | None:
     import dateparser  # imported on first use: it costs ~0.1 s, and only "... ago" phrases need it
 
@@ -476,11 +616,4 @@ def _resolve_ago(text: str, published: datetime.date, precision: str, language: 
             "RETURN_AS_TIMEZONE_AWARE": False,
         },
     )
-    if parsed is None:
-        return None
-    day = parsed.date()
-    if precision == "day":
-        return ResolvedDate(day, "day")
-    if precision == "month":
-        return ResolvedDate(day.replace(day=1), "month")
-    return ResolvedDate(datetime.date(day.year, 1, 1), "year")
+    return None if parsed is None else _at_precision(parsed.date(), precision)
