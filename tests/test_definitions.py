@@ -79,22 +79,35 @@ def test_bad_inputs_get_rows_and_never_fail_the_run(tmp_path, pipeline_env, seed
     )
     (raw / "big.txt").write_bytes(b"word " * 11_000_000)  # a 55 MB file
     (raw / "az.txt").write_text(
-        "Azərbaycan Respublikasının Prezidenti İlham Əliyev Rusiya Federasiyasının Prezidenti ilə telefon danışığı "
-        "aparıb. Söhbət zamanı ikitərəfli əməkdaşlığın inkişafı məsələləri müzakirə olunub.",
+        " date 2024-12-26 Prezidentlər telefonla danışıblar\n\n"
+        "Azərbaycan Respublikasının Prezidenti İlham Əliyev dünən Rusiya Federasiyasının Prezidenti ilə telefon "
+        "danışığı aparıb. Söhbət zamanı ikitərəfli əməkdaşlığın inkişafı məsələləri müzakirə olunub.",
+        encoding="utf-8",
+    )
+    (raw / "de.txt").write_text(
+        "Der Außenminister Aserbaidschans hat gestern in Moskau seinen russischen Amtskollegen getroffen. "
+        "Die beiden Minister sprachen über die Lage in der Region und über die Zusammenarbeit.",
         encoding="utf-8",
     )
     _, dist = pipeline_env(raw)
     result = materialize(tmp_path)
     assert result.success
     articles = pd.read_parquet(dist / "azru-events" / "1.0.0" / "articles.parquet").set_index("source_path")
-    assert len(articles) == 11
+    assert len(articles) == 12
     reasons = articles["reject_reason"].to_dict()
     assert reasons["empty.txt"] == "empty file"
     assert reasons["binary.txt"].startswith("not text")
     assert reasons["nested/chrome.txt"] == "no article text: page chrome only"
     assert reasons["big.txt"].startswith("file too large")
     assert articles.loc["cp1251.txt", "language"] == "ru" and articles.loc["cp1251.txt", "status"] == "coded"
-    assert articles.loc["az.txt", "language"] == "az" and reasons["az.txt"].startswith("unsupported language: az")
+    # Azerbaijani is coded: the phone call of the day before publication, between the two presidents.
+    assert articles.loc["az.txt", "language"] == "az" and articles.loc["az.txt", "status"] == "coded"
+    events = pd.read_parquet(dist / "azru-events" / "1.0.0" / "events.parquet")
+    call = events[events["event_date"] == pd.Timestamp("2024-12-25").date()]
+    assert call["event_code"].tolist() == ["041"]
+    assert {call["actor1_name"].iloc[0], call["actor2_name"].iloc[0]} == {"Ilham Aliyev", "Vladimir Putin"}
+    # A language without patterns or date grammar is still rejected, with the reason.
+    assert articles.loc["de.txt", "language"] == "de" and reasons["de.txt"] == "unsupported language: de"
 
 
 def test_missing_raw_folder_fails_clearly(tmp_path, pipeline_env):

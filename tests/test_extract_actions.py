@@ -79,6 +79,72 @@ def test_common_actions_get_their_codes(sentence, expected):
     assert found(sentence, language) == expected
 
 
+# --- Azerbaijani: affirmative forms fire, negated and unreal ones do not
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Əliyev Putinlə görüşüb.", [("görüşüb", "040")]),
+        ("Nazirlər sabah görüşəcəklər.", [("görüşəcəklər", "040")]),
+        ("Görüşdə iqtisadi əlaqələrdən söhbət gedib.", [("Görüşdə", "040")]),
+        ("Tərəflər danışıqlar aparıblar.", [("danışıqlar", "040")]),
+        ("Prezidentlər telefon danışığı aparıblar.", [("telefon danışığı", "041")]),
+        ("Bayramov Lavrovla telefonla danışıb.", [("telefonla danışıb", "041")]),
+        ("Lavrov Bakıya səfər edib.", [("səfər", "042")]),
+        ("Bayramov Lavrovu qəbul edib.", [("Lavrovu qəbul edib", "043")]),
+        ("Tərəflər saziş imzalayıblar.", [("saziş imzalayıblar", "057")]),
+        ("Memorandum imzalanıb.", [("Memorandum imzalanıb", "057")]),
+        ("İmzalanmış bəyanat qüvvəyə minib.", [("İmzalanmış bəyanat", "057")]),
+        ("Tərəflər atəşkəs barədə razılaşıblar.", [("atəşkəs barədə razılaşıblar", "0871")]),
+        ("Sülhməramlılar bölgədən çıxarılıb.", [("Sülhməramlılar bölgədən çıxarılıb", "0874")]),
+        ("Bakı izahat tələb edib.", [("tələb edib", "100")]),
+        ("Azərbaycan Rusiyanı ittiham edib.", [("ittiham", "112")]),
+        ("Nazirlik bu addımı pisləyib.", [("pisləyib", "111")]),
+        ("Səfir nazirliyə çağırılıb.", [("Səfir nazirliyə çağırılıb", "111")]),
+        ("Bakı təklifi rədd edib.", [("rədd edib", "120")]),
+        ("Tədbirlər ləğv edilib.", [("Tədbirlər ləğv edilib", "161")]),
+        ("Polis ofisdə axtarış aparıb.", [("axtarış aparıb", "170")]),
+        ("Jurnalistlər həbs edilib.", [("həbs", "173")]),
+        ("İki nəfər öldürülüb.", [("öldürülüb", "180")]),
+        ("Hərbçilər atəş açıblar.", [("atəş açıblar", "190")]),
+        ("Ərazi işğal edilib.", [("işğal", "192")]),
+    ],
+)
+def test_azerbaijani_affirmative_forms_fire(sentence, expected):
+    assert found(sentence, "az") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Əliyev Putinlə görüşməyib.",  # negated: -mə-
+        "Nazirlər görüşmədilər.",
+        "Nazirlər görüşməyəcəklər.",
+        "Nazirlər görüşmür.",  # negated present: -mür
+        "Bayramov Lavrovla telefonla danışmayıb.",
+        "Tərəflər saziş imzalamayıblar.",
+        "Sənəd hələ imzalanmayıb.",  # negated passive: imzala-n-ma-
+        "Rusiya üzr istəməyib.",
+        "Atəşkəs elan edilməyib.",
+        "Bakı izahat tələb etməyib.",
+        "Nazirlik bu addımı pisləməyib.",
+        "Polis heç kimi öldürməyib.",
+        # not facts: the infinitive, necessity, a condition
+        "Nazirlər görüşmək istəyirlər.",
+        "Tərəflər saziş imzalamalıdır.",
+        "Əgər nazirlər görüşsələr, bu yaxşı olar.",
+        # words that only look like triggers
+        "Səfərbərlik elan edilib.",
+        "Nazir bunu vurğulayıb.",
+        "Tələbələr toplaşıb.",
+        "Həbsxanada şərait yoxlanılıb.",
+    ],
+)
+def test_azerbaijani_negated_and_unreal_forms_do_not_fire(sentence):
+    assert found(sentence, "az") == []
+
+
 # --- whole words
 
 
@@ -104,13 +170,13 @@ def test_trigger_matching_ignores_case():
 
 def test_every_rule_code_exists_in_the_code_table():
     table = actions.code_table()
-    codes = {rule.code for language in ("en", "ru") for rule in actions.rules(language)}
+    codes = {rule.code for language in ("en", "ru", "az") for rule in actions.rules(language)}
     assert codes, "no rules loaded"
     assert codes <= set(table), sorted(codes - set(table))
 
 
 def test_every_rule_has_a_known_kind():
-    kinds = {rule.kind for language in ("en", "ru") for rule in actions.rules(language)}
+    kinds = {rule.kind for language in ("en", "ru", "az") for rule in actions.rules(language)}
     assert kinds <= {"joint", "directed", "visit"}
 
 
@@ -147,7 +213,7 @@ def test_the_gate_lets_through_every_rule_that_matches_a_seed_sentence():
         assert set(matching) <= set(actions._candidate_rules(sentence, "en")), sentence
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("language", ["en", "ru", "az"])
 def test_every_rule_has_required_words_of_three_letters_or_more(language):
     for rule in actions.rules(language):
         required = required_strings(rule.pattern)

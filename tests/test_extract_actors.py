@@ -259,3 +259,71 @@ def test_an_embassy_in_a_capital_is_not_the_host_states(dictionary):
     assert "embassy in Baku" not in texts("The embassy in Baku said the Russian envoy left.")
     assert "diplomats in Moscow" not in texts("Diplomats in Moscow met the Azerbaijani envoy.")
     assert "police in Baku" in texts("The police in Baku detained him.")
+
+
+# --- Azerbaijani
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # case endings no alias lists: dative, accusative, genitive, ablative, comitative, after a hyphen
+        (
+            "Putinə, Lavrovu, Bayramovun, Moskvadan, Paşinyanla, ABŞ-la",
+            [
+                "Vladimir Putin",
+                "Sergey Lavrov",
+                "Jeyhun Bayramov",
+                "Government of Russia",
+                "Nikol Pashinyan",
+                "United States",
+            ],
+        ),  # fmt: skip
+        ("Türkiyəyə və Gürcüstanla", ["Turkey", "Georgia"]),
+        ("Rusiya Prezidenti, Azərbaycanın xarici işlər naziri", ["Vladimir Putin", "Jeyhun Bayramov"]),
+        ("Rusiyanın Bakıdakı səfiri", ["Mikhail Bocharnikov"]),
+        ("rus sülhməramlıları, Rusiya ordusu", ["RUS military", "Armed Forces of Russia"]),
+    ],
+)
+def test_azerbaijani_names_with_case_endings_resolve(dictionary, sentence, expected):
+    mentions = actors.find_mentions(sentence, dictionary, "az")
+    assert [actors.resolve(m, D(2021, 6, 10), dictionary).name for m in mentions] == expected
+
+
+def test_case_endings_are_read_only_in_azerbaijani(dictionary):
+    assert actors.find_mentions("Moskvadan", dictionary, "en") == []
+    assert [m.text for m in actors.find_mentions("Moskvadan", dictionary, "az")] == ["Moskvadan"]
+
+
+def test_short_names_take_an_ending_only_after_a_hyphen(dictionary):
+    assert actors.find_mentions("ruslar və rusun", dictionary, "az")[-1].text == "ruslar"
+
+
+def test_the_turkic_capital_dotted_i_keeps_offsets(dictionary):
+    sentence = "İlham Əliyev və İran Prezidenti Putinlə görüşüb."
+    mentions = actors.find_mentions(sentence, dictionary, "az")
+    assert [m.text for m in mentions] == ["İlham Əliyev", "İran Prezidenti", "Putinlə"]
+    assert all(sentence[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("words", "case"),
+    [
+        ("Rusiya", "nominative"),
+        ("Rusiyanın", "genitive"),
+        ("Putinin", "genitive"),
+        ("Əliyevə", "dative"),
+        ("Moskvaya", "dative"),
+        ("Lavrovu", "accusative"),
+        ("Bakıda", "locative"),
+        ("Bakıdan", "ablative"),
+        ("Putinlə", "comitative"),
+        ("ABŞ-ın", "genitive"),
+        # the possessive of a title or a compound name is not a case
+        ("Rusiya Prezidenti", "nominative"),
+        ("Azərbaycan XİN-i", "nominative"),
+        ("Rusiya Prezidentinə", "dative"),
+    ],
+)
+def test_az_case_reads_the_ending_after_a_known_name(dictionary, words, case):
+    assert actors.az_case(words, dictionary) == case

@@ -399,3 +399,90 @@ def test_a_cancelled_meeting_planned_for_a_later_day_is_an_occurred_cancellation
 def test_each_party_of_a_coordinated_subject_acts():
     mentions = code("Azerbaijan and Turkey condemned Armenia on Monday.", published=D(2022, 12, 20))
     assert {(m.actor1.party, m.actor2.party) for m in mentions} == {("AZE", "ARM"), ("TUR", "ARM")}
+
+
+# --- Azerbaijani: the verb comes last, case endings mark who does what to whom
+
+THURSDAY = D(2024, 12, 26)  # a Thursday
+
+
+def test_an_azerbaijani_article_is_coded_to_its_pairs_codes_and_dates():
+    text = (
+        "Azərbaycanın xarici işlər naziri Ceyhun Bayramov çərşənbə axşamı Moskvada Sergey Lavrovla görüşüb. "
+        "Prezident İlham Əliyev dünən Rusiya Prezidenti Vladimir Putinlə telefon danışığı aparıb. "
+        "Hökumətlərarası saziş isə hələ imzalanmayıb."
+    )
+    meeting, call = code(text, THURSDAY, "az")
+    assert (meeting.event_code, meeting.parties, meeting.status) == ("040", ("AZE", "RUS"), "occurred")
+    assert names(meeting) == {"Jeyhun Bayramov", "Sergey Lavrov"}
+    assert (meeting.event_date, meeting.date_precision, meeting.date_text) == (
+        D(2024, 12, 24),
+        "day",
+        "çərşənbə axşamı",
+    )
+    assert (call.event_code, call.status, call.date_text) == ("041", "occurred", "dünən")
+    assert (names(call), call.event_date) == ({"Ilham Aliyev", "Vladimir Putin"}, D(2024, 12, 25))
+
+
+def test_azerbaijani_planned_visit_goes_to_the_state_in_the_dative():
+    mention = only("Lavrov gələn həftə Bakıya səfər edəcək.", THURSDAY, "az")
+    assert (mention.event_code, mention.status, mention.kind) == ("042", "planned", "visit")
+    assert (mention.actor1.name, mention.actor2.code) == ("Sergey Lavrov", "AZEGOV")
+    assert (mention.event_date, mention.date_precision) == (D(2025, 1, 1), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bayramov çərşənbə axşamı Lavrovla görüşməyib.",  # negated verb
+        "Bayramov ilə Lavrov arasında görüş keçirilməyib.",  # negated verb after a noun trigger
+        "Əliyevlə Putin arasında telefon danışığı olmayıb.",
+        "Bayramov Lavrovla görüşə bilər.",  # possible
+        "Əgər Bayramov Moskvaya gəlsə, Lavrovla görüşəcək.",  # conditional
+        "Bayramov ilə Lavrov arasında görüş ləğv edilib.",  # called off
+    ],
+)
+def test_azerbaijani_negated_possible_and_cancelled_actions_are_not_coded(text):
+    assert code(text, THURSDAY, "az") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Azərbaycan Rusiyanı ittiham edib.", ("AZE", "RUS")),  # accusative target
+        ("Rusiya Azərbaycana qarşı ittihamlar səsləndirib.", ("RUS", "AZE")),  # "qarşı": against
+        ("Azərbaycan XİN-i Rusiyanın bəyanatını pisləyib.", ("AZE", "RUS")),  # the owner of the object
+        ("Rusiya tərəfindən Azərbaycana hücum edilib.", ("RUS", "AZE")),  # the passive agent
+    ],
+)
+def test_azerbaijani_directed_actions_read_actor_and_target_from_case(text, pair):
+    mention = only(text, THURSDAY, "az")
+    assert (mention.actor1.country, mention.actor2.country) == pair
+    assert mention.kind == "directed"
+
+
+def test_an_azerbaijani_passive_without_its_agent_is_not_guessed():
+    assert code("Rusiyanın Bakıdakı səfiri Xarici İşlər Nazirliyinə çağırılıb.", THURSDAY, "az") == []
+
+
+def test_without_a_publication_date_an_undated_azerbaijani_happening_is_not_coded():
+    assert code("Bayramov dünən Lavrovla görüşüb.", None, "az") == []
+
+
+def test_a_language_without_patterns_is_rejected_with_the_reason():
+    import pipeline.extract as extract
+
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a1"],
+            "text": ["Dışişleri bakanları dün Moskova'da görüştü."],
+            "language": ["tr"],
+            "published_date": pd.to_datetime(["2024-12-26"]),
+            "status": ["coded"],
+        }
+    )
+    coded, errors = extract.code_articles(articles)
+    assert coded.empty
+    assert errors.to_dict("records") == [
+        {"article_id": "a1", "reason": "unsupported language: tr (no action patterns or date grammar for it)"}
+    ]

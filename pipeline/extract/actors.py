@@ -26,12 +26,14 @@ SECTOR_NOUNS = {
     "GOV": ["government", "authorities", "officials", "official", "leadership", "side", "diplomats", "diplomat",
             "delegation", "administration", "state", "leaders", "cabinet", "power", "embassy", "envoys",
             "organizations", "organisations", "entities", "structures", "institutions", "agencies",
-            "representatives", "partners", "правительство", "власти", "сторона", "стороны", "hökuməti", "tərəf"],
+            "representatives", "partners", "правительство", "власти", "сторона", "стороны", "hökuməti", "tərəf",
+            "hakimiyyət"],
     "MIL": ["military", "army", "armed forces", "troops", "forces", "soldiers", "servicemen", "peacekeepers",
             "peacekeeping contingent", "peacekeeping forces", "peacekeeping mission", "peacekeeping troops",
-            "air defence", "air defense", "border guards", "военные", "армия", "миротворцы", "ordu"],
+            "air defence", "air defense", "border guards", "военные", "армия", "миротворцы", "ordu", "sülhməramlı",
+            "hərbçi", "qoşun", "silahlı qüvvələr"],
     "COP": ["police", "law enforcement", "law enforcement agencies", "law enforcement officers", "security services",
-            "special services", "investigators", "полиция", "силовики", "polis"],
+            "special services", "investigators", "полиция", "силовики", "polis", "hüquq-mühafizə orqanları"],
     "LEG": ["parliament", "lawmakers", "lawmaker", "legislators", "mps", "deputies", "парламент", "депутаты",
             "parlament", "milli məclis"],
     "JUD": ["court", "prosecutors", "prosecutor general's office", "суд", "прокуратура"],
@@ -45,7 +47,8 @@ COLLECTIVES = re.compile(
     r"\b(?:the two|both|the three) (?:leaders|ministers|foreign ministers|presidents|sides|countries|states|"
     r"parties|governments|heads of state|delegations|nations|capitals)\b|\b(?:the sides|the parties|both sides|"
     r"both countries|the (?:leaders|ministers|foreign ministers|presidents|heads of state|delegations))\b|"
-    r"\bстороны\b|\bобе стороны\b|\btərəflər\b",
+    r"\bстороны\b|\bобе стороны\b|\btərəflər\b|\b(?:hər iki|iki) (?:tərəf|ölkə|lider|prezident|nazir|dövlət)\w*|"
+    r"\b(?:liderlər|prezidentlər|nazirlər|dövlət başçıları)\b",
     re.I,
 )
 
@@ -116,9 +119,15 @@ def _date(value) -> dt.date | None:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+def lowered(text: str) -> str:
+    """Lower-cased to the same length: Python lowers the Turkic capital "İ" to "i" and a combining dot, which
+    would shift every offset after it; Azerbaijani lowers it to "i"."""
+    return text.replace("İ", "i").lower()
+
+
 def _variants(alias: str) -> set[str]:
     """An alias as matched: lower-cased, with the typographic apostrophe and hyphen variants."""
-    key = re.sub(r"\s+", " ", alias.strip().lower())
+    key = re.sub(r"\s+", " ", lowered(alias.strip()))
     return {key, key.replace("'", "’"), key.replace("’", "'"), key.replace("-", " ")}
 
 
@@ -224,30 +233,80 @@ def _automaton(entries: dict[str, Entry]):
 WORD_CHAR = re.compile(r"\w")
 
 
-def find_mentions(sentence: str, dictionary: Dictionary | None = None) -> list[Mention]:
+# Azerbaijani case endings after a name ("Rusiyanın", "Putinlə", "Bakıdakı", "ABŞ-ın"): plural, possessive,
+# then genitive, dative, accusative, locative (and "-dakı", the one in), ablative or comitative.
+AZ_ENDING = re.compile(
+    r"[-'’]?(?=\w)(?:l[aə]r)?(?:s?[ıiuü])?(?:n?[ıiuü]n|[ny]?[aə]|n?[ıiuü]|n?[dt][aə](?:n|k[ıi])?|y?l[aə])?(?!\w)"
+)
+# Shorter names take an ending only after a hyphen or apostrophe ("ABŞ-ın"), as Azerbaijani writes them.
+AZ_ENDING_MIN_NAME = 4
+
+
+def find_mentions(sentence: str, dictionary: Dictionary | None = None, language: str = "en") -> list[Mention]:
     """The actors named in a sentence: leftmost-longest whole-word alias matches (plus fuzzy matches of
-    misspelled names), composed into role phrases, with titles merged into the people they introduce."""
+    misspelled names), composed into role phrases, with titles merged into the people they introduce. In
+    Azerbaijani a name may carry a case ending, which the mention takes in."""
     dictionary = dictionary or load_dictionary()
-    lowered = sentence.lower()
+    text = lowered(sentence)
     found = []
-    for end, key in dictionary.automaton.iter(lowered):
-        start = end - len(key) + 1
-        if start > 0 and WORD_CHAR.match(lowered[start - 1]) and WORD_CHAR.match(key[0]):
+    for end, key in dictionary.automaton.iter(text):
+        start, stop = end - len(key) + 1, end + 1
+        if start > 0 and WORD_CHAR.match(text[start - 1]) and WORD_CHAR.match(key[0]):
             continue
-        if end + 1 < len(lowered) and WORD_CHAR.match(lowered[end + 1]) and WORD_CHAR.match(key[-1]):
+        ending = AZ_ENDING.match(text, stop) if language == "az" and WORD_CHAR.match(key[-1]) else None
+        if ending and ending.end() > stop and (len(key) >= AZ_ENDING_MIN_NAME or not WORD_CHAR.match(text[stop])):
+            stop = ending.end()
+        elif stop < len(text) and WORD_CHAR.match(text[stop]) and WORD_CHAR.match(key[-1]):
             continue
-        found.append((start, end + 1, key))
-    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        found.append((start, stop, stop - end - 1, key))
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0]), m[2]))  # a listed inflection before a read ending
     mentions, last_end = [], 0
-    for start, end, key in found:
+    for start, end, _ending_length, key in found:
         if start >= last_end:
             mentions.append(Mention(start, end, sentence[start:end], dictionary.entries[key]))
             last_end = end
     mentions += _fuzzy_mentions(sentence, mentions, dictionary)
-    mentions = _compose(sorted(mentions, key=lambda m: m.start), sentence)
+    mentions = _compose(sorted(mentions, key=lambda m: m.start), sentence, language)
     mentions = _coordinated_adjectives(mentions, sentence)
     mentions = [m for m in mentions if m.entry.kind in ("person", "actor", "office", "counterpart", "sector")]
     return _merge_titles(mentions, sentence)
+
+
+# The case endings of a name in Azerbaijani, longest first ("-nın" after a vowel, "-ın" after a consonant).
+AZ_CASE_ENDINGS = sorted(
+    [(ending, case) for case, endings in {
+        "genitive": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
+        "dative": ("a", "ə", "ya", "yə", "na", "nə"),
+        "accusative": ("ı", "i", "u", "ü", "nı", "ni", "nu", "nü"),
+        "locative": ("da", "də", "ta", "tə", "nda", "ndə", "dakı", "dəki", "takı", "təki"),
+        "ablative": ("dan", "dən", "tan", "tən", "ndan", "ndən"),
+        "comitative": ("la", "lə", "yla", "ylə"),
+    }.items() for ending in endings],
+    key=lambda item: -len(item[0]),
+)  # fmt: skip
+AZ_POSSESSIVE = frozenset(["ı", "i", "u", "ü"])
+
+
+def az_case(words: str, dictionary: Dictionary | None = None) -> str:
+    """The case an Azerbaijani mention stands in ("Rusiyanın" genitive, "Putinlə" comitative, "Bakıda"
+    locative), read as the ending left after a name or title the dictionary knows; "nominative" for a bare
+    name."""
+    dictionary = dictionary or load_dictionary()
+    text = lowered(words).strip()
+    for ending, case in AZ_CASE_ENDINGS:
+        if not text.endswith(ending):
+            continue
+        stem = text[: -len(ending)].rstrip("-'’")
+        tails = [" ".join(stem.split()[-n:]) for n in range(1, len(stem.split()) + 1)]
+        entry = next((dictionary.entries[t] for t in tails if t in dictionary.entries), None)
+        if entry is None:
+            continue
+        # "Rusiya Prezidenti", "Azərbaycan XİN-i": a lone vowel on a title or a compound is its possessive.
+        compound = entry.kind != "person" and " " in stem
+        if ending in AZ_POSSESSIVE and (compound or entry.kind in ("title", "sector", "peer")):
+            return "nominative"
+        return case
+    return "nominative"
 
 
 JOIN = re.compile(r"^\s[“\"«']?$")
@@ -274,19 +333,24 @@ POSSESSIVE = re.compile(r"^['’]s\s$")
 OF_THE = re.compile(r"^\s(?:of|for)\s(?:the\s)?$", re.I)
 
 
-def _compose(mentions: list[Mention], sentence: str) -> list[Mention]:
+def _compose(mentions: list[Mention], sentence: str, language: str = "en") -> list[Mention]:
     """Join a state's adjective or name with the title, sector noun or "counterpart" next to it:
     "Russian foreign minister", "Azerbaijan's defence ministry", "foreign minister of Russia",
     "министр иностранных дел России", "Armenian troops", "his Azerbaijani counterpart"."""
     result: list[Mention] = []
     for mention in mentions:
+        seated = language == "az" and _seated_between(result, mention, sentence)
+        if seated:
+            result.pop()  # the place the office is held in; the state named before it holds the office
         previous = result[-1] if result else None
         if previous is not None:
-            gap = sentence[previous.end : mention.start]
+            gap = " " if seated else sentence[previous.end : mention.start]
             state = previous.entry.country if previous.entry.kind in ("adjective", "actor") else None
             state_before = state and (
                 (previous.entry.kind == "adjective" and JOIN.match(gap))
                 or (previous.entry.kind == "actor" and previous.entry.is_place and POSSESSIVE.match(gap))
+                # "Rusiya Prezidenti", "Rusiyanın xarici işlər naziri": the name, bare or genitive, then the title
+                or (language == "az" and previous.entry.kind == "actor" and previous.entry.is_place and JOIN.match(gap))
             )
             composed = None
             if state_before and mention.entry.kind == "title":
@@ -309,7 +373,7 @@ def _compose(mentions: list[Mention], sentence: str) -> list[Mention]:
                 and mention.entry.kind == "actor"
                 and mention.entry.is_place
                 and mention.entry.country
-                and (OF_THE.match(gap) or (JOIN.match(gap) and not mention.text.isascii()))
+                and (OF_THE.match(gap) or (JOIN.match(gap) and not mention.text.isascii() and language != "az"))
             ):
                 composed = Entry("office", country=mention.entry.country, office=previous.entry.office)
             if composed is not None:
@@ -347,6 +411,26 @@ def _compose(mentions: list[Mention], sentence: str) -> list[Mention]:
                 continue
         result.append(mention)
     return result
+
+
+# "Bakıdakı", "Moskvadakı": the one in Baku, in Moscow.
+AZ_SEATED = re.compile(r"[dt](?:akı|əki)$", re.I)
+
+
+def _seated_between(result: list[Mention], mention: Mention, sentence: str) -> bool:
+    """ "Rusiyanın Bakıdakı səfiri" (Russia's ambassador in Baku): a place in "-dakı" between a state's name
+    and a title or sector noun is where they serve, not whose they are."""
+    if mention.entry.kind not in ("title", "sector") or len(result) < 2:
+        return False
+    owner, seat = result[-2], result[-1]
+    return (
+        owner.entry.kind == "actor"
+        and owner.entry.is_place
+        and seat.entry.is_place
+        and AZ_SEATED.search(seat.text) is not None
+        and JOIN.match(sentence[owner.end : seat.start]) is not None
+        and JOIN.match(sentence[seat.end : mention.start]) is not None
+    )
 
 
 def _sector_entry(country: str, sector: str) -> Entry:
@@ -387,7 +471,7 @@ def _fuzzy_mentions(sentence: str, exact: list[Mention], dictionary: Dictionary)
     for match in CAPITALISED.finditer(sentence):
         if any(s <= match.start() < e for s, e in covered):
             continue
-        key = _closest_name(match.group().lower(), dictionary)
+        key = _closest_name(lowered(match.group()), dictionary)
         if key:
             mentions.append(Mention(match.start(), match.end(), match.group(), dictionary.entries[key]))
     return mentions

@@ -6,6 +6,10 @@ joined by "and"), resolved through the actor dictionary as of the mention's date
 date expression of the action's clause, resolved against the publication date; with none, the mention takes
 the publication date unless the tense or context places it earlier. Negated, hypothetical, cancelled and
 merely referred-to actions are not coded.
+
+Azerbaijani puts the verb last and marks case and negation with suffixes: its parties are read from the
+case endings of the names in the action's clause (see _az_parties), and a noun trigger's negation, modality
+or cancellation from the verb that follows it ("görüş keçirilməyib", the meeting was not held).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from pipeline.extract.sentences import split_sentences
 # An action right after a negation did not happen.
 NEGATION = re.compile(
     r"\b(?:not|n['’]t|never|no longer|neither|nor|without|failed to|denied|deny|rather than|instead of|"
-    r"не|ни|никогда)\s+(?:\w+\s+){0,2}$",
+    r"не|ни|никогда|heç vaxt)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 # An action whose clause makes it possible, wished, required or called off is not a fact.
@@ -29,22 +33,23 @@ HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|if|unless|whether|should|must|has to|have to|needs? to|ready to|readiness to|"
     r"willing(?:ness)? to|hope[sd]? (?:to|that)|wants? to|wish(?:es)? to|aims? to|intends? to|proposed|"
     r"proposal|offer(?:ed|s)? to|called for|calls for|called on|calls on|urged?|urging|demand(?:ed|s|ing)?|"
-    r"asked|possible|possibility|prospects? of|likely|если|может|могут|мог бы|должна|должен|должны|готов\w*)\b",
+    r"asked|possible|possibility|prospects? of|likely|если|может|могут|мог бы|должна|должен|должны|готов\w*|"
+    r"əgər|ehtimal\w*|mümkün\w*|bəlkə|güman|potensial|təklif (?:olunan|edilən))\b",
     re.I,
 )
 CALLED_OFF = re.compile(
     r"\b(?:cancel\w*|called off|call off|refus\w*|declin\w*|withdr[ea]w\w* from|pulled out of|postpon\w*|"
-    r"boycott\w*|skipp\w*|not to \w+|отмен\w+|отказал\w*)\b",
+    r"boycott\w*|skipp\w*|not to \w+|отмен\w+|отказал\w*|ləğv|təxirə|imtina|boykot\w*)\b",
     re.I,
 )
 # Where the subject of an action stops being searched for: clause openers and quotation marks.
 CLAUSE_BREAK = re.compile(
     r"[;:“”\"«»]|\b(?:that|which|who|whom|whose|where|while|whereas|because|although|"
-    r"but|since|после того как|который|которая|которые|что)\b",
+    r"but|since|после того как|который|которая|которые|что|çünki|lakin|ki(?=,))\b",
     re.I,
 )
 CONNECTOR = re.compile(
-    r"^\s*(?:,|,?\s*and|&|и|və|,?\s*as well as|,?\s*along with|,?\s*together with)\s*"
+    r"^\s*(?:,|,?\s*and|&|и|və|ilə|,?\s*as well as|,?\s*along with|,?\s*together with)\s*"
     r"(?:(?:the|his|her|their|its)\s+)?$",
     re.I,
 )
@@ -58,13 +63,20 @@ PASSIVE_VOICE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)
 # Context that places an undated action long before the report: it has no date of its own here.
 LONG_BEFORE = re.compile(
     r"\b(?:had (?:been )?\w+ed|had \w+en|in the past|formerly|once|last year|years ago|decades ago|since then|"
-    r"back then|at the time|historically|in recent (?:years|months)|прежде)\b",
+    r"back then|at the time|historically|in recent (?:years|months)|прежде|əvvəllər|keçmişdə|vaxtilə|o vaxt|"
+    r"illər əvvəl|onilliklər əvvəl)\b",
     re.I,
 )
 # Context that places it shortly before: the publication month, not its day.
-SHORTLY_BEFORE = re.compile(r"\b(?:earlier|previously|recently|lately|ранее|недавно)\b", re.I)
+SHORTLY_BEFORE = re.compile(
+    r"\b(?:earlier|previously|recently|lately|ранее|недавно|bu yaxınlarda|son vaxtlar|daha əvvəl|daha öncə|"
+    r"bundan əvvəl|bundan öncə)\b",
+    re.I,
+)
 SAME_TIME = re.compile(
-    r"\b(?:on the same day|the same day|that day|at the same time|simultaneously|в тот же день|одновременно)\b", re.I
+    r"\b(?:on the same day|the same day|that day|at the same time|simultaneously|в тот же день|одновременно|"
+    r"həmin gün|eyni gündə|eyni zamanda|eyni vaxtda)\b",
+    re.I,
 )
 # "in protest over the deaths ... after police raids", "since Russia's downing": a happening named as the cause
 # or background of another, dated only by words attached to it.
@@ -84,13 +96,16 @@ REFERENCE_AHEAD = re.compile(
 CUMULATIVE = re.compile(
     r"\b(?:more than|over|about|around|nearly|almost|some|at least|dozens of|hundreds of|a number of|numerous|"
     r"several|many|более|свыше|около)\s+(?:\d[\d,.]*\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:documents|agreements|treaties|accords|deals|contracts|visits|meetings|talks|contacts|rounds)\b",
+    r"(?:documents|agreements|treaties|accords|deals|contracts|visits|meetings|talks|contacts|rounds)\b|"
+    # "150-dən çox sənəd", "onlarla görüş": Azerbaijani counts stand before the noun too.
+    r"(?:\d[\d,.]*-?d[əa]n\s+(?:çox|artıq)|onlarla|yüzlərlə|bir sıra|çoxsaylı|bir neçə)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:sənəd|saziş|müqavilə|səfər|görüş|danışıq)\w*",
     re.I,
 )
 # "are currently holding negotiations": an ongoing condition, not a happening, unless a date fixes it.
 ONGOING = re.compile(
     r"\b(?:currently|at present|presently|still|continues? to|continuing|ongoing|in the process of|сейчас|"
-    r"продолжа\w+)\b|\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b",
+    r"продолжа\w+|hazırda|hal-hazırda|hələ də)\b|\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b",
     re.I,
 )
 # Rejections and reductions of relations (refusing, cancelling): their object is often a future happening.
@@ -100,17 +115,18 @@ FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postpo
 # A date stays within its clause; "when" and "where" clauses share the time of the sentence.
 DATE_BREAK = re.compile(
     r";|\b(?:that|(?:during|in|at|after|before) which|who|while|whereas|because|although|but|after|before|"
-    r"following|since|until|as (?=a |an |the )|что|который|после)\b",
+    r"following|since|until|as (?=a |an |the )|что|который|после|çünki|lakin|ki(?=,))\b",
     re.I,
 )
 SPEECH = re.compile(
     r"\b(?:said|says|say|stated|states|told|reported|reports|announced|claimed|claims|alleged|added|noted|"
-    r"stressed|wrote|posted|declared|заявил\w*|сообщил\w*|отметил\w*)\b",
+    r"stressed|wrote|posted|declared|заявил\w*|сообщил\w*|отметил\w*|bildir\w*|deyib|qeyd ed\w*|vurğula\w*|"
+    r"açıqla\w*)\b",
     re.I,
 )
 # "He also rejected", "During his comments, he expressed": the person last named acts.
 PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", re.I)
-FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|я|мы|наш\w*)\b")
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|я|мы|наш\w*|mən|Mən|bizim|Bizim)\b")
 TRANSCRIPT_SPEAKER = re.compile(r"^[^:“\"]{3,80}:\s")
 LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|at|near|outside|from|over|across|into|through|в|во)\s+(?:the\s+)?"
@@ -181,6 +197,7 @@ class SentenceView:
     published: dt.date | None
     mentions: list[actors.Mention]
     expressions: list[dates.DateExpression]
+    triggers: list[actions.Trigger] = field(default_factory=list)
 
 
 def code_article(text: str, language: str, published: dt.date | None) -> list[CodedMention]:
@@ -211,26 +228,33 @@ def _date_from_explicit_mentions(coded: list[CodedMention]) -> list[CodedMention
 
 def code_sentence(sentence, language, published, dictionary, context) -> list[CodedMention]:
     text = sentence.text
+    mentions = actors.find_mentions(text, dictionary, language)
+    if language == "az":
+        mentions = [m for m in mentions if not _az_place_named(m, dictionary)]
     view = SentenceView(
         text,
         language,
         published,
-        actors.find_mentions(text, dictionary),
+        mentions,
         dates.find_date_expressions(text, language),
+        actions.find_triggers(text, language),
     )
     _note_speaker(view, published, dictionary, context)
     coded: list[CodedMention] = []
     previous_end = None
-    triggers = actions.find_triggers(text, language)
-    for trigger in triggers:
+    for trigger in view.triggers:
         # ", demanding ...": a participle that describes the action before it, not an action of its own.
         adjunct = previous_end is not None and re.search(r",\s*$", text[: trigger.start])
         adjunct = adjunct and re.match(r"\w+ing\b", trigger.text)
         previous_end = trigger.end
         referred = REFERENCE.search(text[: trigger.start][-80:]) is not None
-        expression = _expression_of(text, trigger, view.expressions, triggers)
+        if language == "az":
+            referred = AZ_REFERENCE_AFTER.match(text, trigger.end) is not None
+        expression = _expression_of(text, trigger, view.expressions, view.triggers)
         presupposed = referred and expression is not None and _attached(expression, trigger, text)
         if adjunct or (referred and not presupposed) or not _asserted(text, trigger, presupposed):
+            continue
+        if language == "az" and not _az_asserted(text, trigger, presupposed):
             continue
         # A happening named as the cause or background of another ("over the deaths", "since Russia's
         # downing") is coded only when a date is attached to it ("during Friday's raids").
@@ -243,10 +267,12 @@ def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> l
     text = view.text
     # "cancelled the meeting planned for May 3": what follows a refusal describes what was refused.
     refusal = trigger.rule.code[:2] in REFUSALS
-    tense = dates.tense_of(text[: trigger.end] if refusal else text, trigger.start, trigger.end)
+    tense = dates.tense_of(text[: trigger.end] if refusal else text, trigger.start, trigger.end, view.language)
     if expression is not None and FUTURE_DATE.search(text[: expression.start][-40:]):
         tense = "future"
     if expression is None and ONGOING.search(text[_clause_start(text, trigger.start) : trigger.start]):
+        return []
+    if expression is None and view.language == "az" and any(map(AZ_ONGOING_VERB.match, _az_predicate(text, trigger))):
         return []
     resolved, date_text = _date_of(view, trigger, expression, tense, context)
     if resolved is None or (resolved.date is None and resolved.month_day is None):
@@ -256,7 +282,10 @@ def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> l
     agent_at = trigger.end if re.search(r"\b(?:from|by)$", trigger.text, re.I) else None
     positioned = _resolve_mentions(view.mentions, reference, dictionary, text, context, agent_at)
     place = places.find_place(text, trigger.start, *_clause_span(text, trigger, view.expressions))
-    pairs = _parties(text, trigger, positioned, context, place, dictionary)
+    if view.language == "az":
+        pairs = _az_parties(view, trigger, positioned, context, dictionary)
+    else:
+        pairs = _parties(text, trigger, positioned, context, place, dictionary)
     if not pairs:
         return []
     context.recent_parties = list({a.party: a for pair in pairs for a in pair}.values())
@@ -324,6 +353,130 @@ def _asserted(text: str, trigger: actions.Trigger, presupposed: bool = False) ->
     if CALLED_OFF.search(clause) and trigger.rule.code[:2] not in ("12", "16"):
         return False
     return not any(m.start() < trigger.end + 60 and m.end() > trigger.start - 60 for m in CUMULATIVE.finditer(text))
+
+
+# --- Azerbaijani: the verb after a noun trigger, and parties read from case endings
+
+# "görüşlə bağlı" (regarding the meeting), "hücuma cavab olaraq" (in response to the attack): a happening named
+# as the cause or topic of another; Azerbaijani postpositions follow the noun.
+AZ_REFERENCE_AFTER = re.compile(
+    r"\s+(?:ilə\s+)?(?:bağlı|əlaqədar|görə|səbəbindən|cavab olaraq|etiraz olaraq|haqqında|barədə|ərəfəsində)\b",
+    re.I,
+)
+# Where the words that complete a noun trigger stop: punctuation, a conjunction, a postposition.
+AZ_PREDICATE_END = re.compile(
+    r"[,;:.!?“”\"«»()]|\b(?:və|ki|amma|lakin|ancaq|çünki|zamanı|ərzində|çərçivəsində|nəticəsində|sonra|üçün|"
+    r"haqqında|barədə|ilə|arasında)\b",
+    re.I,
+)
+AZ_PREDICATE_WORDS = 3
+# Negated verb forms: "-madı", "-mayıb", "-mayacaq", "-mayan", "-mamış", "-maz", "-madan"; present "-mır".
+AZ_NEGATED_VERB = re.compile(
+    r"(?<=\w\w)m[aə](?:d[ıiuü]|y[ıiuü]b|y[aə]c[aə][kqğy]|y[aə]n|m[ıi]ş|z\b|d[aə]n)"
+    r"|(?:(?<=[^\Waeıioöuüə])|(?<=l[aə]))m[ıiuü]r(?:l[aə]r|d[ıi]r)?$"
+)
+# The verbs that complete a noun trigger ("görüş keçirilib", "səfər edəcək", "telefon danışığı aparıb").
+AZ_LIGHT_VERB = r"(?:ed|et|edil|olun|ol|apar|aparıl|keçir|keçiril|imzala|imzalan|bağla|bağlan|tut|tutul|gəl|ver|veril)"
+# Not a fact: the infinitive ("keçirmək"), necessity ("keçirilməli"), a condition ("keçirilərsə"), or a
+# word of possibility, intent or cancellation after the trigger ("keçirilə bilər", "ləğv edilib").
+AZ_UNREAL_VERB = re.compile(
+    rf"^{AZ_LIGHT_VERB}(?:m[aə](?:[qkğ]|y[əa]|l[ıi])|(?:[aə]r)?s[aə](?:l[aə]r)?$)"
+    r"|^(?:deyil|bil(?:ər|məz|mir)|mümkün|lazım|hazır|niyyət|ehtimal|ləğv|təxirə|imtina|boykot)"
+)
+AZ_CALLED_OFF_WORD = re.compile(r"^(?:ləğv|təxirə|imtina|boykot)")
+# "danışıqlar aparılır", "danışıqlar davam edir": under way, not a dated happening.
+AZ_ONGOING_VERB = re.compile(rf"^(?:{AZ_LIGHT_VERB}[ıiuü]r(?:l[aə]r)?|davam)$")
+# A finite verb ends its clause: "Əliyev Putinlə görüşüb və ...": the names after it are another clause's.
+AZ_FINITE_VERB = re.compile(r"(?:[ıiuü]b|d[ıiuü]|[aə]c[aə][kq]|[ıiuü]r)(?:l[aə]r)?(?:d[ıiuü]r)?$", re.I)
+# A passive verb: "-ıl-"/"-il-" or "-n-" before the tense ("çağırılıb", "həbs edilib", "ittiham olunub").
+AZ_PASSIVE_VERB = re.compile(
+    r"(?:[ıiuü]l|[aəıiuü]n)(?:[ıiuü]b(?:l[aə]r)?(?:d[ıiuü]r)?|d[ıiuü](?:l[aə]r)?|[aə]c[aə][kq](?:l[aə]r)?"
+    r"|[ıiuü]r(?:l[aə]r)?|m[ıiuü]ş(?:d[ıiuü]r)?)$",
+    re.I,
+)
+AZ_AGENT_AFTER = re.compile(r"\s+tərəfindən\b", re.I)
+AZ_TARGET_AFTER = re.compile(r"\s+(?:qarşı|ünvanına)\b", re.I)
+AZ_WITH_AFTER = re.compile(r"\s+ilə\b", re.I)
+
+
+def _az_place_named(mention: actors.Mention, dictionary) -> bool:
+    """ "Moskvada" (in Moscow): a state or capital in the locative is where something happened, not a party
+    (the Azerbaijani of "in Moscow")."""
+    return mention.entry.is_place and actors.az_case(mention.text, dictionary) == "locative"
+
+
+def _az_predicate(text: str, trigger: actions.Trigger) -> list[str]:
+    """The lower-case words after a trigger up to its clause's verb: at most three, names left out
+    ("görüş Bakıda keçirilməyib" -> ["keçirilməyib"])."""
+    rest = text[trigger.end :]
+    stop = AZ_PREDICATE_END.search(rest)
+    words = rest[: stop.start() if stop else len(rest)].split()[:AZ_PREDICATE_WORDS]
+    return [actors.lowered(w) for w in words if w[:1].islower()]
+
+
+def _az_asserted(text: str, trigger: actions.Trigger, presupposed: bool) -> bool:
+    """The verb after a noun trigger is not negated, unreal or a cancellation ("səfər ləğv edilib"); a
+    presupposed happening is a fact whatever follows. The trigger's own suffixes are the patterns' matter."""
+    predicate = _az_predicate(text, trigger)
+    if any(AZ_NEGATED_VERB.search(word) for word in predicate):
+        return False
+    called_off = any(AZ_CALLED_OFF_WORD.match(word) for word in predicate)
+    if called_off and trigger.rule.code[:2] not in ("12", "16"):
+        return False
+    return presupposed or called_off or not any(AZ_UNREAL_VERB.match(word) for word in predicate)
+
+
+def _az_parties(view, trigger, positioned, context, dictionary) -> list[tuple[actors.Actor, actors.Actor]]:
+    """Parties of an Azerbaijani action. The verb comes last, so its parties stand before it in its clause
+    (from the action before it); a noun trigger's also in the names joined to the first one after it. Joint
+    actions pair every party. Directed ones read case: the agent of "X tərəfindən" or else the first bare
+    (nominative) name acts; a name in the dative or accusative, or before "qarşı" (against), is the target;
+    a visit goes to the state or capital in the dative ("Bakıya"). A passive verb with no agent names only
+    the target: nothing is coded rather than a guess."""
+    text = view.text
+    earlier = [t.end for t in view.triggers if t.end <= trigger.start]
+    start = max([_clause_start(text, trigger.start), *earlier])
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(text, trigger.end)), len(text))
+    end = min([end, *(t.start for t in view.triggers if t.start >= trigger.end)])
+    before = [p for p in positioned if start <= p.start < trigger.end]
+    after = [i for i, p in enumerate(positioned) if trigger.end <= p.start < end]
+    if after and not AZ_FINITE_VERB.search(trigger.text):
+        before += _group(positioned, after[0], +1, text)
+    if trigger.rule.kind == "joint":
+        if len({p.actor.party for p in before}) < 2 and _collective_near(text, trigger, before, start):
+            before += [PartyMention(0, 0, a) for a in context.recent_parties]
+        return _pairs(before)
+    roles = {id(p): _az_role(text, p, dictionary) for p in before}
+    agent = next((p for p in before if roles[id(p)] == "agent"), None)
+    targets = [p for p in before if roles[id(p)] in ("dative", "accusative", "target")]
+    subjects = [p for p in before if roles[id(p)] in ("nominative", "genitive") and p not in targets]
+    if trigger.rule.kind == "visit":
+        targets = [p for p in before if roles[id(p)] == "dative"]
+    passive = AZ_PASSIVE_VERB.search(trigger.text) or any(map(AZ_PASSIVE_VERB.search, _az_predicate(text, trigger)))
+    if agent is not None:
+        actor1, targets = agent, targets or subjects
+    elif passive and trigger.rule.code[:2] != "08":  # "sülhməramlılar çıxarılıb": the forces still withdraw
+        return []
+    else:
+        actor1 = subjects[0] if subjects else None
+    if actor1 is None:
+        return []
+    victims = {t.actor.party: t.actor for t in targets if t.actor.party != actor1.actor.party}
+    if not victims and trigger.rule.kind != "visit":  # "Rusiyanın bəyanatını pisləyib": the owner of the object
+        others = [p for p in before if p.actor.party != actor1.actor.party]
+        victims = {p.actor.party: p.actor for p in others[:1]}
+    return [(actor1.actor, actor) for actor in victims.values()]
+
+
+def _az_role(text: str, mention: PartyMention, dictionary) -> str:
+    """What a name does in its Azerbaijani clause: its case, or the postposition after it."""
+    if AZ_AGENT_AFTER.match(text, mention.end) or text[: mention.end].endswith("tərəfindən"):
+        return "agent"
+    if AZ_TARGET_AFTER.match(text, mention.end):
+        return "target"
+    if AZ_WITH_AFTER.match(text, mention.end):
+        return "comitative"
+    return actors.az_case(text[mention.start : mention.end], dictionary)
 
 
 # "Lavrov, who arrived in Baku on Monday, met ...": a relative clause set off by commas.
@@ -608,7 +761,7 @@ def _collective_near(text, trigger, positioned, clause_start) -> bool:
     """ "The two leaders signed", "talks between the sides", "bilateral talks": the parties just named act,
     when the collective phrase is the action's own subject or object."""
     spans = actors.collective_spans(text) + [
-        (m.start(), m.end()) for m in re.finditer(r"\bbilateral\b|\bдвусторонн\w*", text, re.I)
+        (m.start(), m.end()) for m in re.finditer(r"\bbilateral\b|\bдвусторонн\w*|\bikitərəfli\b", text, re.I)
     ]
     for start, end in spans:
         if start < clause_start:
