@@ -517,3 +517,16 @@ def test_import_leaves_dateparser_and_rapidfuzz_unloaded() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert loaded.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police searched the office of the Russia Today channel on Monday.", ["on Monday"]),
+        ("USA Today reported that the ministers met today.", ["today"]),
+        ("Lavrov met Bayramov. Today they signed a memorandum.", ["Today"]),
+        ("Today the ministers met in Baku.", ["Today"]),
+    ],
+)
+def test_today_in_a_name_is_not_a_date(sentence, expected):
+    assert [e.text for e in find_date_expressions(sentence)] == expected

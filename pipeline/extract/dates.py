@@ -338,10 +338,17 @@ def find_date_expressions(sentence: str, language: str = "en") -> list[DateExpre
         if match is None:
             continue
         covered = match.end()
+        if _IN_A_NAME.match(match.group()) and _NAME_BEFORE.search(sentence, 0, match.start()):
+            continue  # "Russia Today", "USA Today": a title, not a date
         before = max(0, match.start() - _SPAN_BOUND_CHARS)
         if not _SPAN_BOUND_BEFORE[language].search(sentence, before, match.start()):
             found.append(DateExpression(match.group(), match.start(), match.end()))
     return found
+
+
+# A capitalised "Today" right after a capitalised word is part of a name (a newspaper, a channel).
+_IN_A_NAME = re.compile(r"(?:Today|Tonight|Tomorrow)$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*\s+$")
 
 
 @lru_cache(maxsize=1 << 16)
