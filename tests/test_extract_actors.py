@@ -327,3 +327,16 @@ def test_the_turkic_capital_dotted_i_keeps_offsets(dictionary):
 )
 def test_az_case_reads_the_ending_after_a_known_name(dictionary, words, case):
     assert actors.az_case(words, dictionary) == case
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        ("The Armenian leader arrived in Moscow.", D(2021, 5, 1), "Nikol Pashinyan"),  # the prime minister leads
+        ("The Armenian leader arrived in Moscow.", D(2016, 5, 1), "Serzh Sargsyan"),  # the president led
+        ("The Russian leader arrived in Baku.", IN_2021, "Vladimir Putin"),
+        ("The Azerbaijani leader arrived in Moscow.", IN_2014, "Ilham Aliyev"),
+    ],
+)
+def test_a_states_leader_is_who_led_it_on_the_date(dictionary, sentence, date, expected):
+    assert names(sentence, date, dictionary)[0] == expected

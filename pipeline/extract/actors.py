@@ -111,6 +111,8 @@ class Dictionary:
     automaton: object = None
     fuzzy_names: tuple[str, ...] = ()  # single-word person aliases a misspelling may stand for
     fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
+    # ISO3 -> [(from, to, office)]: who "the leader" is where it is not the head of state
+    leader_offices: dict[str, list[tuple[dt.date | None, dt.date | None, str]]] = field(default_factory=dict)
 
 
 def _date(value) -> dt.date | None:
@@ -138,6 +140,7 @@ def load_dictionary(path: Path = DATA_FILE) -> Dictionary:
     holders: dict[tuple[str, str], list[Actor]] = {}
     people, fixed = [], []
     state_names = {}
+    leader_offices = {}
 
     def add(aliases: Iterable[str], entry: Entry, override: bool = False) -> None:
         for alias in aliases:
@@ -171,6 +174,9 @@ def load_dictionary(path: Path = DATA_FILE) -> Dictionary:
         add([str(a) for a in state.get("adjectives", [])], Entry("adjective", country=iso))
         people_of = Actor(f"{iso}CVL", f"People of {state_names[iso]}", iso)
         add([str(d) for d in state.get("demonyms", [])], Entry("actor", (people_of,), country=iso), override=True)
+        leader_offices[iso] = [
+            (_date(t.get("from")), _date(t.get("to")), t["office"]) for t in state.get("leader_office", [])
+        ]
 
     for key, org in data.get("organisations", {}).items():
         names = [str(n) for n in org.get("names", [])]
@@ -212,7 +218,7 @@ def load_dictionary(path: Path = DATA_FILE) -> Dictionary:
                 else:
                     entries[key] = Entry("person", tuple(terms))
 
-    dictionary = Dictionary(entries, holders, state_names, people, fixed)
+    dictionary = Dictionary(entries, holders, state_names, people, fixed, leader_offices=leader_offices)
     dictionary.automaton = _automaton(entries)
     dictionary.fuzzy_names = tuple(
         sorted(key for key, entry in entries.items() if " " not in key and len(key) >= 6 and entry.kind == "person")
@@ -535,6 +541,8 @@ def resolve(mention: Mention, date: dt.date | None, dictionary: Dictionary, othe
         office = next((a.office for a in others if a.office and a.country != entry.country), None)
         if office is None:
             return Actor(f"{entry.country}GOV", f"Government of {dictionary.state_names[entry.country]}", entry.country)
+    if office == "leader":
+        office = leading_office(entry.country, date, dictionary)
     holder = holder_of(entry.country, office, date, dictionary)
     if holder is not None:
         return holder
@@ -547,6 +555,15 @@ def _distance(actor: Actor, date: dt.date) -> int:
     start = actor.valid_from or dt.date.min
     end = actor.valid_to or dt.date.max
     return 0 if start <= date <= end else min(abs((start - date).days), abs((date - end).days))
+
+
+def leading_office(country: str, date: dt.date | None, dictionary: Dictionary) -> str:
+    """The office whose holder is "the leader" of the state on the date: the head of state unless the state's
+    constitution put another office first then."""
+    for start, end, office in dictionary.leader_offices.get(country, []):
+        if date is not None and (start is None or start <= date) and (end is None or date <= end):
+            return office
+    return "head_of_state"
 
 
 def holder_of(country: str, office: str, date: dt.date | None, dictionary: Dictionary) -> Actor | None:
