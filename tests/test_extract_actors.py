@@ -340,3 +340,20 @@ def test_az_case_reads_the_ending_after_a_known_name(dictionary, words, case):
 )
 def test_a_states_leader_is_who_led_it_on_the_date(dictionary, sentence, date, expected):
     assert names(sentence, date, dictionary)[0] == expected
+
+
+def test_a_states_possessive_before_a_person_is_one_mention(dictionary):
+    mentions = actors.find_mentions("Lavrov called Armenia's Zohrab Mnatsakanyan.", dictionary)
+    assert [m.text for m in mentions] == ["Lavrov", "Armenia's Zohrab Mnatsakanyan"]
+
+
+def test_coordinated_adjectives_before_an_armed_forces_name_are_each_states_forces(dictionary):
+    parties = [
+        a.party for a in resolved("Clashes between Azerbaijani and Armenian troops resumed.", IN_2021, dictionary)
+    ]
+    assert parties == ["AZE", "ARM"]
+
+
+def test_a_state_brokered_thing_names_the_state(dictionary):
+    [mention] = actors.find_mentions("A Russian-brokered truce held.", dictionary)
+    assert actors.resolve(mention, IN_2021, dictionary).party == "RUS"

@@ -486,3 +486,50 @@ def test_a_language_without_patterns_is_rejected_with_the_reason():
     assert errors.to_dict("records") == [
         {"article_id": "a1", "reason": "unsupported language: tr (no action patterns or date grammar for it)"}
     ]
+
+
+def test_no_document_signed_is_not_a_signing():
+    assert code("No agreement was signed in Sochi.", published=D(2014, 8, 10)) == []
+
+
+def test_parties_accusing_each_other_accuse_both_ways():
+    mentions = code("Azerbaijan and Armenia accused each other on Tuesday of provocations.", published=D(2020, 7, 14))
+    assert {(m.event_code, m.actor1.party, m.actor2.party) for m in mentions} == {
+        ("112", "AZE", "ARM"),
+        ("112", "ARM", "AZE"),
+    }
+
+
+def test_a_call_with_two_leaders_is_one_call_with_each():
+    mentions = code(
+        "Lavrov held phone talks on Monday with Azerbaijan's Elmar Mammadyarov and Armenia's Zohrab Mnatsakanyan.",
+        published=D(2020, 7, 14),
+    )
+    assert {m.parties for m in mentions} == {("AZE", "RUS"), ("ARM", "RUS")}
+    assert {m.event_date for m in mentions} == {D(2020, 7, 13)}
+
+
+def test_a_relative_clause_of_a_dated_meeting_shares_its_date():
+    mentions = code(
+        "The statement followed a meeting on Saturday at which Antony Blinken hosted the Azerbaijani president.",
+        published=D(2023, 2, 21),
+    )
+    assert mentions and {m.event_date for m in mentions} == {D(2023, 2, 18)}
+
+
+def test_the_same_day_refers_to_a_day_not_to_a_year():
+    mentions = code(
+        "Putin discussed with Aliyev by phone the events planned for next year. "
+        "The same day, Putin held a telephone conversation with Pashinyan.",
+        published=D(2017, 12, 24),
+    )
+    call = next(m for m in mentions if m.parties == ("ARM", "RUS"))
+    assert (call.event_date, call.date_precision) == (D(2017, 12, 24), "day")
+
+
+def test_an_undated_meeting_does_not_take_the_date_of_a_planned_one():
+    mentions = code(
+        "The generals met in Moscow. Medvedev will travel to Yerevan on Thursday to meet Armenian officials.",
+        published=D(2016, 4, 5),
+    )
+    assert all(m.event_date == D(2016, 4, 5) for m in mentions if m.status == "occurred")

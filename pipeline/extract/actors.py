@@ -334,7 +334,10 @@ BODY_SEATED_IN = re.compile(
 SECTOR_OF_PLACE = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)
 SEATED_ABROAD = frozenset(["embassy", "diplomat", "diplomats", "envoys", "delegation", "representatives"])
 # "Russian-linked events", "Russia-backed forces": the state stands behind the thing named.
-LINKED = re.compile(r"^-(?:linked|backed|led|run|controlled|organi[sz]ed|sponsored|owned|funded|affiliated)\b", re.I)
+LINKED = re.compile(
+    r"^-(?:linked|backed|led|run|controlled|organi[sz]ed|sponsored|owned|funded|affiliated|brokered|mediated)\b",
+    re.I,
+)
 POSSESSIVE = re.compile(r"^['’]s\s$")
 OF_THE = re.compile(r"^\s(?:of|for)\s(?:the\s)?$", re.I)
 
@@ -365,6 +368,8 @@ def _compose(mentions: list[Mention], sentence: str, language: str = "en") -> li
                 composed = _sector_entry(state, mention.entry.sector)
             elif state_before and mention.entry.kind == "peer":
                 composed = Entry("counterpart", country=state)
+            elif state_before and mention.entry.kind == "person" and previous.entry.kind == "actor":
+                composed = mention.entry  # "Armenia's Zohrab Mnatsakanyan": one mention, the person
             elif (
                 previous.entry.kind == "sector"
                 and mention.entry.kind == "actor"
@@ -385,8 +390,8 @@ def _compose(mentions: list[Mention], sentence: str, language: str = "en") -> li
             if composed is not None:
                 result[-1] = Mention(previous.start, mention.end, sentence[previous.start : mention.end], composed)
                 continue
-        seated = mention.entry.kind == "actor" and mention.entry.is_place and mention.entry.country
-        body = seated and BODY_SEATED_IN.search(sentence, previous.end if previous else 0, mention.start)
+        capital = mention.entry.kind == "actor" and mention.entry.is_place and mention.entry.country
+        body = capital and BODY_SEATED_IN.search(sentence, previous.end if previous else 0, mention.start)
         if body:
             words = body.group().lower()
             sector = next((v for k, v in BODY_SECTORS.items() if k in words), "GOV")
@@ -459,7 +464,12 @@ def _coordinated_adjectives(mentions: list[Mention], sentence: str) -> list[Ment
         country = mention.entry.country
         if head.entry.kind == "office":
             entry = Entry("office", country=country, office=head.entry.office)
-        elif head.entry.kind == "actor" and head.entry.country and not head.entry.is_place and head.entry.actors:
+        elif (
+            head.entry.kind == "actor"
+            and not head.entry.is_place
+            and head.entry.actors
+            and head.entry.actors[0].country
+        ):
             code = head.entry.actors[0].code
             entry = _sector_entry(country, code[3:] if len(code) > 3 and code[3:] in SECTOR_NAMES else "GOV")
         else:

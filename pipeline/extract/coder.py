@@ -24,7 +24,7 @@ from pipeline.extract.sentences import split_sentences
 
 # An action right after a negation did not happen.
 NEGATION = re.compile(
-    r"\b(?:not|n['’]t|never|no longer|neither|nor|without|failed to|denied|deny|rather than|instead of|"
+    r"\b(?:not|n['’]t|never|no|no longer|neither|nor|without|failed to|denied|deny|rather than|instead of|"
     r"не|ни|никогда|heç vaxt)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -112,9 +112,9 @@ ONGOING = re.compile(
 REFUSALS = ("12", "16")
 # "scheduled for Wednesday": the date expression itself says the action is to come.
 FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postponed)\s+(?:for|on|to)?\s*$", re.I)
-# A date stays within its clause; "when" and "where" clauses share the time of the sentence.
+# A date stays within its clause; "when", "where" and "at which" clauses share the time of the sentence.
 DATE_BREAK = re.compile(
-    r";|\b(?:that|(?:during|in|at|after|before) which|who|while|whereas|because|although|but|after|before|"
+    r";|\b(?:that|(?:after|before) which|who|while|whereas|because|although|but|after|before|"
     r"following|since|until|as (?=a |an |the )|что|который|после|çünki|lakin|ki(?=,))\b",
     re.I,
 )
@@ -215,7 +215,7 @@ def _date_from_explicit_mentions(coded: list[CodedMention]) -> list[CodedMention
     the explicit date of the nearest such mention."""
     explicit: dict[tuple, list[CodedMention]] = {}
     for mention in coded:
-        if mention.date_text is not None and mention.event_date is not None:
+        if mention.date_text is not None and mention.event_date is not None and mention.status == "occurred":
             explicit.setdefault((mention.parties, mention.event_code[:2]), []).append(mention)
     for mention in coded:
         anchors = explicit.get((mention.parties, mention.event_code[:2]))
@@ -563,7 +563,7 @@ def _date_of(view, trigger, expression, tense, context):
                 context.last_date = resolved
             return resolved, expression.text
     clause = text[_clause_start(text, trigger.start) : trigger.end + 40]
-    if SAME_TIME.search(text) and context.last_date:
+    if SAME_TIME.search(text) and context.last_date and context.last_date.precision == "day":
         return context.last_date, None
     if LONG_BEFORE.search(clause):
         return None, None
@@ -687,10 +687,16 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     ):
         agent, target = target[0], subject
     if kind == "joint":
+        if trigger.rule.code == "041" and subject and len({t.actor.party for t in target}) > 1:
+            # "X spoke by phone with A and B": one call with each, not a call between A and B
+            return [pair for t in target for pair in _pairs([*subject, t])]
         members = within + subject + target
         if len({m.actor.party for m in members}) < 2 and _collective_near(text, trigger, inside, clause_start):
             members = members + [PartyMention(0, 0, a) for a in context.recent_parties]
         return _pairs(members)
+    parties = list({p.actor.party: p.actor for p in sorted(subject, key=lambda p: p.start)}.values())
+    if len(parties) >= 2 and _reciprocal(text, trigger):  # "X and Y accused each other": both ways
+        return [(a, b) for a in parties for b in parties if a.party != b.party]
     # "Azerbaijan and Russia condemned ...": each party of the subject acts, one dyad each.
     initiators = [agent] if agent else list({p.actor.party: p for p in sorted(subject, key=lambda p: p.start)}.values())
     return [
@@ -698,6 +704,19 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         for actor1 in initiators
         for pair in _directed_pairs(actor1, target, within, positioned, place, kind, trigger, dictionary)
     ]
+
+
+RECIPROCAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:each other|one another)\b", re.I)
+EACH_BEFORE = re.compile(r"\beach\s+$", re.I)
+THE_OTHER_AFTER = re.compile(r"^\s+the other\b", re.I)
+
+
+def _reciprocal(text: str, trigger: actions.Trigger) -> bool:
+    """ "accused each other", "each accusing the other side": the subject's parties act on one another."""
+    after = text[trigger.end :]
+    return bool(
+        RECIPROCAL_AFTER.match(after) or (EACH_BEFORE.search(text[: trigger.start]) and THE_OTHER_AFTER.match(after))
+    )
 
 
 def _directed_pairs(actor1, target, within, positioned, place, kind, trigger, dictionary):
