@@ -266,6 +266,13 @@ def test_english_news_phrasings_get_their_codes(sentence, expected):
     assert found(sentence) == expected
 
 
+def test_fighting_between_two_sides_is_joint():
+    """ "Clashes between X and Y": both parties stand after the trigger, so neither is a subject."""
+    for sentence in ("Clashes between the two armies erupted.", "Fighting between the two armies resumed."):
+        (trigger,) = actions.find_triggers(sentence)
+        assert (trigger.rule.code, trigger.rule.kind) == ("190", "joint")
+
+
 @pytest.mark.parametrize(
     ("sentence", "code"),
     [
