@@ -357,3 +357,8 @@ def test_coordinated_adjectives_before_an_armed_forces_name_are_each_states_forc
 def test_a_state_brokered_thing_names_the_state(dictionary):
     [mention] = actors.find_mentions("A Russian-brokered truce held.", dictionary)
     assert actors.resolve(mention, IN_2021, dictionary).party == "RUS"
+
+
+def test_a_states_units_and_positions_are_its_military(dictionary):
+    parties = resolved("Azerbaijani forces shelled Armenian positions and Armenian units.", IN_2021, dictionary)
+    assert [(a.party, a.code[3:]) for a in parties] == [("AZE", "MIL"), ("ARM", "MIL"), ("ARM", "MIL")]

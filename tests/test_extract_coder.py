@@ -533,3 +533,36 @@ def test_an_undated_meeting_does_not_take_the_date_of_a_planned_one():
         published=D(2016, 4, 5),
     )
     assert all(m.event_date == D(2016, 4, 5) for m in mentions if m.status == "occurred")
+
+
+def test_a_happening_named_over_what_someone_called_it_is_not_a_protest():
+    mentions = code('Putin apologised to Aliyev on Saturday over what the Kremlin called a "tragic incident".')
+    assert [m.event_code for m in mentions] == ["055"]
+
+
+def test_reported_speech_in_the_pluperfect_is_recent_not_long_ago():
+    mentions = code(
+        "The Russian Foreign Ministry said that Moscow had brokered a ceasefire between Baku and Yerevan.",
+        published=D(2022, 9, 14),
+    )
+    assert {(m.event_code, m.event_date, m.date_precision) for m in mentions} == {("0871", D(2022, 9, 1), "month")}
+
+
+def test_a_state_adjective_before_an_action_noun_is_its_actor():
+    mention = only("Armenia asked for help after a large-scale Azerbaijani attack on Armenia on Tuesday.")
+    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("190", "AZE", "ARM")
+    joint = only("Russian-Turkish talks in Sochi took place on Monday.")
+    assert joint.parties == ("RUS", "TUR")
+
+
+def test_a_directed_actions_target_is_not_sought_past_a_new_clause():
+    mentions = code(
+        "Armenian forces shelled villages along the border, as Russia urged restraint on Tuesday.",
+        published=D(2020, 7, 14),
+    )
+    assert all(m.parties != ("ARM", "RUS") for m in mentions)
+
+
+def test_parties_fighting_with_no_target_fight_each_other():
+    mention = only("Azerbaijani and Armenian troops opened fire on Tuesday.", published=D(2020, 7, 14))
+    assert mention.parties == ("ARM", "AZE")

@@ -67,6 +67,7 @@ LONG_BEFORE = re.compile(
     r"illər əvvəl|onilliklər əvvəl)\b",
     re.I,
 )
+PLUPERFECT = re.compile(r"had (?:been )?\w+ed|had \w+en", re.I)
 # Context that places it shortly before: the publication month, not its day.
 SHORTLY_BEFORE = re.compile(
     r"\b(?:earlier|previously|recently|lately|ранее|недавно|bu yaxınlarda|son vaxtlar|daha əvvəl|daha öncə|"
@@ -81,8 +82,8 @@ SAME_TIME = re.compile(
 # "in protest over the deaths ... after police raids", "since Russia's downing": a happening named as the cause
 # or background of another, dated only by words attached to it.
 REFERENCE = re.compile(
-    r"\b(?:over (?=the |a |an |his |her |their |its |this |these |what )|amid|since|due to|because of|on account of|"
-    r"in connection with|in response to|in protest|in retaliation for|for|about|regarding|concerning|"
+    r"\b(?:over(?=\s+(?:the|a|an|his|her|their|its|this|these|what)\s)|amid|since|due to|because of|"
+    r"on account of|in connection with|in response to|in protest|in retaliation for|for|about|regarding|concerning|"
     r"in addition to|besides|apart from|из-за|в связи с)\s+(?:[\w’'-]+\s+){0,8}$",
     re.I,
 )
@@ -565,7 +566,12 @@ def _date_of(view, trigger, expression, tense, context):
     clause = text[_clause_start(text, trigger.start) : trigger.end + 40]
     if SAME_TIME.search(text) and context.last_date and context.last_date.precision == "day":
         return context.last_date, None
-    if LONG_BEFORE.search(clause):
+    long_before = LONG_BEFORE.search(clause)
+    # "X said that Moscow had brokered ...": reported speech shifts the past back; shortly before, not long.
+    backshifted = bool(
+        long_before and PLUPERFECT.fullmatch(long_before.group()) and SPEECH.search(text, 0, trigger.start)
+    )
+    if long_before and not backshifted:
         return None, None
     if published is None:
         # No publication date: an undated report continues the story at the last date the article gave.
@@ -574,7 +580,7 @@ def _date_of(view, trigger, expression, tense, context):
     if speech is not None and speech.date is not None:  # "X said on June 28 that ...": by then
         by_then = (speech.date.replace(day=1), speech.date) if speech.precision == "day" else None
         return dates.ResolvedDate(speech.date.replace(day=1), "month", span=by_then), None
-    if tense == "future" or SHORTLY_BEFORE.search(clause):
+    if tense == "future" or backshifted or SHORTLY_BEFORE.search(clause):
         # "will visit": soon after publication; "earlier": shortly before it. The month, not the day.
         return dates.ResolvedDate(published.replace(day=1), "month"), None
     return dates.ResolvedDate(published, "day"), None
@@ -657,6 +663,7 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     elif context.speaker is not None and FIRST_PERSON.search(text[clause_start : trigger.start]):
         speaker_parties = [PartyMention(clause_start, clause_start, context.speaker)]
     inside = [p for p in positioned if not (trigger.start <= p.start < trigger.end)]
+    modifiers = _state_adjectives_before(text, trigger, dictionary)  # "an Azerbaijani attack"
     within = [p for p in positioned if trigger.start <= p.start < trigger.end]  # "treaty between X and Y dated"
     skipped = _relative_clauses(text, trigger.start)
     before = [
@@ -664,11 +671,16 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         for i, p in enumerate(inside)
         if clause_start <= p.start < trigger.start and not any(s <= p.start < e for s, e in skipped)
     ]
+    if kind != "joint":  # a directed action's target follows it closely: not past ", as ...", ", while ..."
+        far = TARGET_BOUND.search(text, trigger.end, clause_end)
+        clause_end = min(clause_end, far.start() if far else clause_end, trigger.end + TARGET_REACH)
     after = [i for i, p in enumerate(inside) if p.start >= trigger.end and p.start < clause_end]
     if before and trigger.rule.subject == "first":
         subject = _group(inside, before[0], +1, text)
     else:
         subject = _group(inside, before[-1], -1, text) if before else speaker_parties
+    if modifiers:
+        subject = modifiers
     relative = re.search(r",\s*(?:who|which)\s+(?:\w+\s+){0,3}$", text[: trigger.start], re.I)
     if not subject and relative:  # "Lavrov, who arrived in Baku": the relative clause's antecedent
         antecedent = [i for i, p in enumerate(inside) if p.end <= relative.start()]
@@ -697,13 +709,19 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     parties = list({p.actor.party: p.actor for p in sorted(subject, key=lambda p: p.start)}.values())
     if len(parties) >= 2 and _reciprocal(text, trigger):  # "X and Y accused each other": both ways
         return [(a, b) for a in parties for b in parties if a.party != b.party]
+    if len(parties) >= 2 and not target and not agent and trigger.rule.code[:2] in MATERIAL_CONFLICT:
+        return list(itertools.combinations(parties, 2))  # "X and Y exchanged fire", "shelling by X and Y"
     # "Azerbaijan and Russia condemned ...": each party of the subject acts, one dyad each.
     initiators = [agent] if agent else list({p.actor.party: p for p in sorted(subject, key=lambda p: p.start)}.values())
     return [
         pair
         for actor1 in initiators
-        for pair in _directed_pairs(actor1, target, within, positioned, place, kind, trigger, dictionary)
+        for pair in _directed_pairs(text, actor1, target, within, positioned, place, kind, trigger, dictionary)
     ]
+
+
+TARGET_BOUND = re.compile(r",\s*(?:as|while|when|whereas|after|before|amid|despite|and)\b", re.I)
+TARGET_REACH = 90  # characters
 
 
 RECIPROCAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:each other|one another)\b", re.I)
@@ -719,7 +737,7 @@ def _reciprocal(text: str, trigger: actions.Trigger) -> bool:
     )
 
 
-def _directed_pairs(actor1, target, within, positioned, place, kind, trigger, dictionary):
+def _directed_pairs(text, actor1, target, within, positioned, place, kind, trigger, dictionary):
     victims = [t for t in (target or within) if t.actor.party != actor1.actor.party]
     if (
         not victims
@@ -732,13 +750,30 @@ def _directed_pairs(actor1, target, within, positioned, place, kind, trigger, di
         host = actors.Actor(f"{place.country}GOV", f"Government of {name}", place.country)
         victims = [PartyMention(place.start, place.end, host)]
     if not victims and kind != "visit":
-        # The target named elsewhere in the sentence ("X said ... Y opened fire"): another state's actor.
-        victims = [p for p in positioned if p.actor.party != actor1.actor.party]
+        # The target named elsewhere in the sentence ("X said ... Y opened fire"), not past ", as ...".
+        bound = TARGET_BOUND.search(text, trigger.end)
+        limit = bound.start() if bound else len(text)
+        victims = [p for p in positioned if p.actor.party != actor1.actor.party and p.start < limit]
     if not victims:
         return []
     # "visited Baku and Yerevan": one dyad per party of the target list.
     targets = {v.actor.party: v.actor for v in reversed(victims[: len(target) or 1])}
     return [(actor1.actor, actor) for actor in reversed(targets.values())]
+
+
+def _state_adjectives_before(text: str, trigger: actions.Trigger, dictionary) -> list[PartyMention]:
+    """The states whose adjectives stand right before a noun trigger, as its actors: "a large-scale Azerbaijani
+    attack" (Azerbaijan attacked), "Russian-Turkish talks" (both)."""
+    word = re.search(r"([\w’'-]+)\s+$", text[: trigger.start])
+    if word is None or not trigger.text[:1].islower():
+        return []
+    found = []
+    for part in word.group(1).split("-"):
+        entry = dictionary.entries.get(actors.lowered(part))
+        if entry is not None and entry.kind == "adjective" and entry.country:
+            state = actors.Actor(entry.country, dictionary.state_names.get(entry.country, entry.country), entry.country)
+            found.append(PartyMention(word.start(), word.end(), state))
+    return found
 
 
 def _passive_agent(text: str, trigger: actions.Trigger, first_after: PartyMention) -> bool:
