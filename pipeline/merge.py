@@ -33,6 +33,9 @@ from pipeline.extract.actors import Actor
 BACKGROUND_DAYS = 30
 # How long before its article's publication an undated report may describe a dated happening.
 INHERITED_WINDOW_DAYS = 7
+# ... and an undated report of a happening itself known only by another article's publication date: the next
+# day's coverage of the same news, not a happening of some days before.
+NEXT_DAY_WINDOW_DAYS = 1
 # A plain verb phrase per code (or root) for the one-sentence summary.
 SUMMARY_VERBS = {
     "040": "met", "041": "spoke by phone with", "042": "visited", "043": "hosted", "045": "mediated with",
@@ -147,10 +150,13 @@ def cluster_block(rows: list[dict]) -> list[Cluster]:
             day(date).rows.append(row)
         elif precision == "day":
             # Dated only by its article's publication: the same action the article's sources dated a few days
-            # before, when exactly one fits (same code, and same direction unless the parties act jointly).
+            # before (or reported undated the day before), when exactly one fits (same code, same direction
+            # unless the parties act jointly, no other place or people).
             near = [
                 c for c in by_month[(date.year, date.month)]
-                if c.precision == "day" and 0 <= (date - c.date).days <= INHERITED_WINDOW_DAYS and _same_action(c, row)
+                if c.precision == "day"
+                and 0 <= (date - c.date).days <= (INHERITED_WINDOW_DAYS if _dated(c) else NEXT_DAY_WINDOW_DAYS)
+                and _same_action(c, row)
             ]  # fmt: skip
             (near[0] if len(near) == 1 else day(date)).rows.append(row)
         elif precision == "month":
@@ -161,7 +167,7 @@ def cluster_block(rows: list[dict]) -> list[Cluster]:
                 ]
             else:
                 fits = by_month[(date.year, date.month)]
-            fits = [c for c in fits if possible(c)]
+            fits = [c for c in fits if possible(c) and _same_code(c, row)]
             (fits[0] if len(fits) == 1 else period(date.isoformat()[:7], date, "month")).rows.append(row)
         elif precision == "year":
             fits = [c for c in by_year[date.year] if possible(c)]
@@ -176,7 +182,29 @@ def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
+def _dated(cluster: Cluster) -> bool:
+    """Some report gives the happening's date in words (not only its article's publication date)."""
+    return any(anchor["date_text"] is not None for anchor in cluster.rows)
+
+
+def _same_code(cluster: Cluster, row: dict) -> bool:
+    """A coarse date is a weak identity: it joins a finer event only where some mention names the same action
+    ("will return the district" in November is not the ceasefire of 10 November, though both yield, root 08)."""
+    return cluster.precision != "day" or any(anchor["event_code"] == row["event_code"] for anchor in cluster.rows)
+
+
 def _same_action(cluster: Cluster, row: dict) -> bool:
+    """The same code, the same direction unless the parties act jointly; not placed in another country, and
+    not between other people (the generals who met in Moscow are not the president who met the premier)."""
+    places = {anchor["location_country"] for anchor in cluster.rows} - {None}
+    if row["location_country"] is not None and places and row["location_country"] not in places:
+        return False
+    for n in (1, 2):
+        if row[f"actor{n}_is_person"]:
+            named = {a[f"actor{m}_name"] for a in cluster.rows for m in (1, 2)
+                     if a[f"actor{m}_is_person"] and party(a, m) == party(row, n)}  # fmt: skip
+            if named and row[f"actor{n}_name"] not in named:
+                return False
     for anchor in cluster.rows:
         if anchor["event_code"] == row["event_code"] and (row["kind"] == "joint" or party(anchor, 1) == party(row, 1)):
             return True

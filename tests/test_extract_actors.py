@@ -362,3 +362,8 @@ def test_a_state_brokered_thing_names_the_state(dictionary):
 def test_a_states_units_and_positions_are_its_military(dictionary):
     parties = resolved("Azerbaijani forces shelled Armenian positions and Armenian units.", IN_2021, dictionary)
     assert [(a.party, a.code[3:]) for a in parties] == [("AZE", "MIL"), ("ARM", "MIL"), ("ARM", "MIL")]
+
+
+def test_a_person_named_with_a_state_acts_for_it_outside_their_listed_terms(dictionary):
+    [person] = resolved("Armenia's Yuri Khachaturov met the Russian chief of staff.", D(2016, 4, 5), dictionary)[:1]
+    assert (person.name, person.party) == ("Yuri Khachaturov", "ARM")

@@ -566,3 +566,18 @@ def test_a_directed_actions_target_is_not_sought_past_a_new_clause():
 def test_parties_fighting_with_no_target_fight_each_other():
     mention = only("Azerbaijani and Armenian troops opened fire on Tuesday.", published=D(2020, 7, 14))
     assert mention.parties == ("ARM", "AZE")
+
+
+def test_earlier_in_the_day_is_the_same_day():
+    mention = only("Earlier in the day, Lavrov met Bayramov in Moscow.", published=D(2023, 5, 25))
+    assert (mention.event_date, mention.date_precision) == (D(2023, 5, 25), "day")
+
+
+def test_an_organisation_named_as_the_venue_is_not_a_party():
+    mentions = code("On the sidelines of a summit of the Commonwealth of Independent States, Putin met Aliyev.")
+    assert {m.parties for m in mentions} == {("AZE", "RUS")}
+
+
+def test_a_condemned_action_named_by_its_state_adjective_is_the_target():
+    mentions = code("Turkey condemned the Armenian shelling of villages on Monday.", published=D(2020, 7, 14))
+    assert [(m.event_code, m.actor1.party, m.actor2.party) for m in mentions] == [("111", "TUR", "ARM")]

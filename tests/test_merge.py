@@ -530,3 +530,37 @@ def test_a_month_date_is_background_from_the_middle_of_its_month():
     events, _ = merge.merge_events(rows, arts)
     background = dict(zip(events["event_code"], events["is_background"], strict=True))
     assert background == {"042": True, "040": False}  # 16 May is 44 days before 29 June, 25 before 10 June
+
+
+def test_a_month_mention_joins_only_an_event_of_the_same_action():
+    arts = articles(("a1", "2020-11-10", "Trend"), ("a2", "2020-11-10", "TASS"))
+    armenia = ("Armenia", "ARM", "ARM", None, False)
+    azerbaijan = ("Azerbaijan", "AZE", "AZE", None, False)
+    rows = coded(
+        mention("a1", "0871", "2020-11-10", "day", "on Tuesday", actor1=armenia, actor2=azerbaijan),
+        # "Armenia will return the district": planned this month, a yielding (root 08) but not the ceasefire
+        mention("a2", "0842", "2020-11-01", "month", None, status="planned", actor1=armenia, actor2=azerbaijan,
+                kind="directed"),
+    )  # fmt: skip
+    events, _ = merge.merge_events(rows, arts)
+    assert sorted(events["event_code"]) == ["0842", "0871"]
+
+
+def test_an_undated_report_does_not_join_a_happening_in_another_country_or_between_other_people():
+    arts = articles(("a1", "2021-04-12", "Trend"), ("a2", "2021-04-14", "TASS"), ("a3", "2021-04-14", "APA"))
+    rows = coded(
+        mention("a1", "040", "2021-04-12", location="Moscow"),  # Lavrov and Bayramov in Moscow
+        mention("a2", "040", "2021-04-14", date_text=None, actor1=PUTIN, actor2=ALIYEV),
+        mention("a3", "040", "2021-04-14", date_text=None, location="Baku") | {"location_country": "AZE"},
+    )
+    events, _ = merge.merge_events(rows, arts)
+    assert len(events) == 2  # a2 and a3 report the same undated meeting, not the one in Moscow
+    assert set(events["n_articles"]) == {1, 2}
+
+
+def test_undated_reports_join_each_other_only_on_consecutive_days():
+    arts = articles(("a1", "2022-12-22", "Trend"), ("a2", "2022-12-23", "TASS"), ("a3", "2022-12-26", "APA"))
+    rows = coded(*(mention(a, "125", d, date_text=None, kind="directed") for a, d in
+                   (("a1", "2022-12-22"), ("a2", "2022-12-23"), ("a3", "2022-12-26"))))  # fmt: skip
+    events, _ = merge.merge_events(rows, arts)
+    assert sorted(events["n_articles"]) == [1, 2]

@@ -370,7 +370,8 @@ def _compose(mentions: list[Mention], sentence: str, language: str = "en") -> li
             elif state_before and mention.entry.kind == "peer":
                 composed = Entry("counterpart", country=state)
             elif state_before and mention.entry.kind == "person" and previous.entry.kind == "actor":
-                composed = mention.entry  # "Armenia's Zohrab Mnatsakanyan": one mention, the person
+                # "Armenia's Yuri Khachaturov": the person, who acts for that state when no term of theirs fits
+                composed = Entry("person", mention.entry.actors, country=state)
             elif (
                 previous.entry.kind == "sector"
                 and mention.entry.kind == "actor"
@@ -540,6 +541,8 @@ def resolve(mention: Mention, date: dt.date | None, dictionary: Dictionary, othe
         if len(people) > 1 and date is not None:  # a shared surname: the one in office nearest the date
             return min(entry.actors, key=lambda a: _distance(a, date))
         latest = max(entry.actors, key=lambda a: a.valid_from or dt.date.min)
+        if entry.country is not None:  # named with the state they act for
+            return Actor(f"{entry.country}GOV", latest.name, entry.country, is_person=True)
         return Actor(
             f"{latest.country}GOV" if latest.country else latest.code,
             latest.name,

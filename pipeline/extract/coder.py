@@ -70,7 +70,8 @@ LONG_BEFORE = re.compile(
 PLUPERFECT = re.compile(r"had (?:been )?\w+ed|had \w+en", re.I)
 # Context that places it shortly before: the publication month, not its day.
 SHORTLY_BEFORE = re.compile(
-    r"\b(?:earlier|previously|recently|lately|ранее|недавно|bu yaxınlarda|son vaxtlar|daha əvvəl|daha öncə|"
+    r"\b(?:earlier(?! in the day| today| this (?:morning|afternoon|evening))|previously|recently|lately|ранее|недавно|"
+    r"bu yaxınlarda|son vaxtlar|daha əvvəl|daha öncə|"
     r"bundan əvvəl|bundan öncə)\b",
     re.I,
 )
@@ -84,6 +85,7 @@ SAME_TIME = re.compile(
 REFERENCE = re.compile(
     r"\b(?:over(?=\s+(?:the|a|an|his|her|their|its|this|these|what)\s)|amid|since|due to|because of|"
     r"on account of|in connection with|in response to|in protest|in retaliation for|for|about|regarding|concerning|"
+    r"attribut(?:ed|ing|es?) (?:it|this|that|the \w+) to|"
     r"in addition to|besides|apart from|из-за|в связи с)\s+(?:[\w’'-]+\s+){0,8}$",
     re.I,
 )
@@ -133,6 +135,10 @@ LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|at|near|outside|from|over|across|into|through|в|во)\s+(?:the\s+)?"
     r"(?:[A-ZА-Я][\w'’-]*,?\s+(?:and\s+)?){0,3}"
     r"(?:(?i:capital|city|town|village|region|republic|resort|port)\s+(?:of\s+)?)?$"
+)
+# "a summit of the CIS", "on the sidelines of the SCO": an organisation named as the venue.
+VENUE_BEFORE = re.compile(
+    r"\b(?:summit|summits|sidelines|session|forum|conference|margins)\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}$", re.I
 )
 QUOTE_OPEN = "“«"
 QUOTE_CLOSE = "”»"
@@ -618,6 +624,9 @@ def _resolve_mentions(mentions, date, dictionary, text, context=None, agent_at=N
     last named with their state."""
     kept = []
     for m in mentions:
+        organisation = m.entry.kind == "actor" and m.entry.actors and m.entry.actors[0].group
+        if organisation and VENUE_BEFORE.search(text[: m.start]):
+            continue  # "on the sidelines of a CIS summit": where, not who
         agent = agent_at is not None and re.fullmatch(r"\s*(?:the\s+)?", text[agent_at : m.start], re.I)
         if m.entry.is_place and not agent and LOCATIVE_BEFORE.search(text[: m.start][-60:]):
             continue
@@ -691,6 +700,8 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     target = []
     if after and not re.fullmatch(r"\s*,\s*(?:the\s+)?", text[trigger.end : inside[after[0]].start]):
         target = _group(inside, after[0], +1, text)
+    if not target and kind == "directed":  # "condemned the Armenian shelling", "what it called an Azerbaijani attack"
+        target = _state_adjectives_after(text, trigger, dictionary)
     agent = None
     if (
         target
@@ -713,10 +724,12 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         return list(itertools.combinations(parties, 2))  # "X and Y exchanged fire", "shelling by X and Y"
     # "Azerbaijan and Russia condemned ...": each party of the subject acts, one dyad each.
     initiators = [agent] if agent else list({p.actor.party: p for p in sorted(subject, key=lambda p: p.start)}.values())
+    # "Turkey condemned the Armenian shelling": the shelling's victim is not whoever else the sentence names.
+    others = [] if modifiers else positioned
     return [
         pair
         for actor1 in initiators
-        for pair in _directed_pairs(text, actor1, target, within, positioned, place, kind, trigger, dictionary)
+        for pair in _directed_pairs(text, actor1, target, within, others, place, kind, trigger, dictionary)
     ]
 
 
@@ -774,6 +787,20 @@ def _state_adjectives_before(text: str, trigger: actions.Trigger, dictionary) ->
             state = actors.Actor(entry.country, dictionary.state_names.get(entry.country, entry.country), entry.country)
             found.append(PartyMention(word.start(), word.end(), state))
     return found
+
+
+def _state_adjectives_after(text: str, trigger: actions.Trigger, dictionary) -> list[PartyMention]:
+    """The state whose adjective opens the noun phrase right after a trigger, after an article and at most one
+    more word ("the Armenian shelling", "a large-scale Azerbaijani attack")."""
+    phrase = re.match(r"\s+(?:(?:the|a|an|its|their)\s+)?([\w’'-]+)(?:\s+([\w’'-]+))?", text[trigger.end :])
+    for group in (1, 2):
+        word = phrase.group(group) if phrase else None
+        entry = dictionary.entries.get(actors.lowered(word)) if word else None
+        if entry is not None and entry.kind == "adjective" and entry.country:
+            start = trigger.end + phrase.start(group)
+            state = actors.Actor(entry.country, dictionary.state_names.get(entry.country, entry.country), entry.country)
+            return [PartyMention(start, start + len(word), state)]
+    return []
 
 
 def _passive_agent(text: str, trigger: actions.Trigger, first_after: PartyMention) -> bool:
