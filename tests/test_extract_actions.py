@@ -411,3 +411,22 @@ def test_every_rule_has_required_words_of_three_letters_or_more(language):
         required = required_strings(rule.pattern)
         assert required, f"{rule.code} {rule.pattern.pattern} runs on every sentence"
         assert min(map(len, required)) >= 3, (rule.code, sorted(required))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("They recalled the Treaty of Friendship and Cooperation signed between the two states in 1997.", "057"),
+        ("The Declaration of 22 February 2022 raised ties to an alliance.", "057"),
+        ("The ceasefire agreement of May 1994 froze the front line.", "0871"),
+        ("A Russian-brokered truce halted the war.", "0871"),
+        ("The truce that the ministers agreed in Moscow collapsed.", "0871"),
+        ("The two sides agreed on Tuesday to stop four days of fighting.", "0871"),
+    ],
+)
+def test_documents_and_truces_named_with_their_history(sentence, code):
+    assert code in {t.rule.code for t in actions.find_triggers(sentence)}
+
+
+def test_a_document_of_someone_is_not_a_dated_document():
+    assert actions.find_triggers("The statement of the ministry was brief.") == []

@@ -581,3 +581,27 @@ def test_an_organisation_named_as_the_venue_is_not_a_party():
 def test_a_condemned_action_named_by_its_state_adjective_is_the_target():
     mentions = code("Turkey condemned the Armenian shelling of villages on Monday.", published=D(2020, 7, 14))
     assert [(m.event_code, m.actor1.party, m.actor2.party) for m in mentions] == [("111", "TUR", "ARM")]
+
+
+def test_a_pronoun_before_the_action_is_the_person_named_before_it():
+    mention = only(
+        "From Baku, Putin returns home, where on Tuesday he will host Turkish President Tayyip Erdogan.",
+        published=D(2016, 8, 5),
+    )
+    assert (mention.parties, mention.status, mention.event_date) == (("RUS", "TUR"), "planned", D(2016, 8, 9))
+
+
+def test_his_meeting_with_is_a_meeting_of_the_person_named_before():
+    mentions = code("Mammadyarov said his meeting with Armenian Foreign Minister Nalbandian on January 18 was useful.")
+    assert [(m.event_code, m.parties) for m in mentions] == [("040", ("ARM", "AZE"))]
+
+
+def test_a_cleft_sentence_keeps_its_date():
+    mention = only("In May 1994 it was Russian mediation that produced the ceasefire between Azerbaijan and Armenia.")
+    assert (mention.event_code, mention.event_date, mention.date_precision) == ("0871", D(1994, 5, 1), "month")
+
+
+def test_would_after_a_reporting_verb_is_the_future_of_the_report():
+    mention = only("Peskov said Putin would visit Baku on Thursday.", published=D(2024, 8, 13))
+    assert (mention.status, mention.event_date) == ("planned", D(2024, 8, 15))
+    assert code("Putin would visit Baku if invited.") == []

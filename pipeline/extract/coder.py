@@ -115,6 +115,9 @@ ONGOING = re.compile(
 REFUSALS = ("12", "16")
 # "scheduled for Wednesday": the date expression itself says the action is to come.
 FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postponed)\s+(?:for|on|to)?\s*$", re.I)
+REPORTED_WOULD = re.compile(r"\bwould\s+(?:\w+\s+){0,1}$", re.I)
+# "In May 1994 it was Russian mediation that produced ...": a cleft's "that" does not open another clause.
+CLEFT = re.compile(r"\bit (?:was|is) [^,;]{1,60}? that\b", re.I)
 # A date stays within its clause; "when", "where" and "at which" clauses share the time of the sentence.
 DATE_BREAK = re.compile(
     r";|\b(?:that|(?:after|before) which|who|while|whereas|because|although|but|after|before|"
@@ -129,6 +132,8 @@ SPEECH = re.compile(
 )
 # "He also rejected", "During his comments, he expressed": the person last named acts.
 PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", re.I)
+# "on Tuesday he will host", "his meeting with": a pronoun just before the action stands for a person.
+PRONOUN_BEFORE = re.compile(r"\b(?:he|she|his|her)\s+(?:\w+\s+){0,2}$", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|я|мы|наш\w*|mən|Mən|bizim|Bizim)\b")
 TRANSCRIPT_SPEAKER = re.compile(r"^[^:“\"]{3,80}:\s")
 LOCATIVE_BEFORE = re.compile(
@@ -275,6 +280,8 @@ def _code_trigger(sentence, view, trigger, expression, dictionary, context) -> l
     # "cancelled the meeting planned for May 3": what follows a refusal describes what was refused.
     refusal = trigger.rule.code[:2] in REFUSALS
     tense = dates.tense_of(text[: trigger.end] if refusal else text, trigger.start, trigger.end, view.language)
+    if _reported_future(text, trigger):
+        tense = "future"
     if expression is not None and FUTURE_DATE.search(text[: expression.start][-40:]):
         tense = "future"
     if expression is None and ONGOING.search(text[_clause_start(text, trigger.start) : trigger.start]):
@@ -350,12 +357,21 @@ def _mention(sentence, code, trigger, date_text, resolved, status, actor1, actor
     )
 
 
+def _reported_future(text: str, trigger: actions.Trigger) -> bool:
+    """ "the CSTO said a mission would arrive": "would" after a reporting verb is the future of that report."""
+    would = REPORTED_WOULD.search(text, 0, trigger.start)
+    return would is not None and SPEECH.search(text, 0, would.start()) is not None
+
+
 def _asserted(text: str, trigger: actions.Trigger, presupposed: bool = False) -> bool:
     """Not negated, hypothetical, called off, or a running total. A presupposed happening ("compensate for
     the downing last week") is a fact whatever the clause around it wishes."""
     before = text[: trigger.start]
     clause = text[_clause_start(text, trigger.start) : trigger.start]
-    if NEGATION.search(before[-40:]) or (HYPOTHETICAL.search(clause) and not presupposed):
+    hypothetical = HYPOTHETICAL.search(clause)
+    if hypothetical and hypothetical.group().lower() == "would" and _reported_future(text, trigger):
+        hypothetical = None
+    if NEGATION.search(before[-40:]) or (hypothetical and not presupposed):
         return False
     if CALLED_OFF.search(clause) and trigger.rule.code[:2] not in ("12", "16"):
         return False
@@ -505,7 +521,7 @@ def _clause_start(text: str, position: int) -> int:
 
 def _date_clause(text, trigger, expressions) -> tuple[int, int]:
     """The trigger's clause for dates: between the breaks around it (not those inside a date expression)."""
-    spans = [(e.start, e.end) for e in expressions]
+    spans = [(e.start, e.end) for e in expressions] + [(m.end() - 4, m.end()) for m in CLEFT.finditer(text)]
     breaks = [m for m in DATE_BREAK.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
     start = max((m.end() for m in breaks if m.end() <= trigger.start), default=0)
     end = min((m.start() for m in breaks if m.start() >= trigger.end), default=len(text))
@@ -696,6 +712,11 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         subject = [inside[antecedent[-1]]] if antecedent else []
     if not subject and PRONOUN_SUBJECT.search(text[clause_start : trigger.start]) and context.last_person:
         subject = [PartyMention(0, 0, context.last_person)]
+    if not subject and PRONOUN_BEFORE.search(text[clause_start : trigger.start]):
+        # the person named last before it in the sentence, else in the article
+        people = [p for p in positioned if p.end <= clause_start and p.actor.is_person]
+        person = people[-1].actor if people else context.last_person
+        subject = [PartyMention(0, 0, person)] if person is not None else []
     # The target follows the action in its phrase: "..., Russia's minister said" after a comma is another clause.
     target = []
     if after and not re.fullmatch(r"\s*,\s*(?:the\s+)?", text[trigger.end : inside[after[0]].start]):
