@@ -597,11 +597,29 @@ def test_his_meeting_with_is_a_meeting_of_the_person_named_before():
 
 
 def test_a_cleft_sentence_keeps_its_date():
-    mention = only("In May 1994 it was Russian mediation that produced the ceasefire between Azerbaijan and Armenia.")
-    assert (mention.event_code, mention.event_date, mention.date_precision) == ("0871", D(1994, 5, 1), "month")
+    mentions = code("In May 1994 it was Russian mediation that produced the ceasefire between Azerbaijan and Armenia.")
+    assert {(m.event_code, m.event_date, m.date_precision) for m in mentions} == {("0871", D(1994, 5, 1), "month")}
+    assert {m.parties for m in mentions} == {("ARM", "AZE"), ("AZE", "RUS"), ("ARM", "RUS")}
 
 
 def test_would_after_a_reporting_verb_is_the_future_of_the_report():
     mention = only("Peskov said Putin would visit Baku on Thursday.", published=D(2024, 8, 13))
     assert (mention.status, mention.event_date) == ("planned", D(2024, 8, 15))
     assert code("Putin would visit Baku if invited.") == []
+
+
+def test_an_apology_with_no_one_named_is_to_the_other_party_just_discussed():
+    mentions = code(
+        "Putin had a phone call with Aliyev on Saturday. Putin apologised that the incident had occurred in "
+        "Russian airspace.",
+        published=D(2024, 12, 29),
+    )
+    apology = next(m for m in mentions if m.event_code == "055")
+    assert (apology.actor1.party, apology.actor2.party, apology.event_date) == ("RUS", "AZE", D(2024, 12, 29))
+
+
+def test_a_noun_phrase_opened_by_a_state_adjective_is_an_actor_not_otherwise_named():
+    mention = only(
+        "Turkish F-16 jets shot down a Russian bomber near the border on Tuesday.", published=D(2015, 11, 24)
+    )
+    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("190", "TUR", "RUS")

@@ -115,6 +115,7 @@ ONGOING = re.compile(
 REFUSALS = ("12", "16")
 # "scheduled for Wednesday": the date expression itself says the action is to come.
 FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postponed)\s+(?:for|on|to)?\s*$", re.I)
+PUNCTUATION = re.compile(r"[,;:()\"“”]")
 REPORTED_WOULD = re.compile(r"\bwould\s+(?:\w+\s+){0,1}$", re.I)
 # "In May 1994 it was Russian mediation that produced ...": a cleft's "that" does not open another clause.
 CLEFT = re.compile(r"\bit (?:was|is) [^,;]{1,60}? that\b", re.I)
@@ -148,6 +149,8 @@ VENUE_BEFORE = re.compile(
 QUOTE_OPEN = "“«"
 QUOTE_CLOSE = "”»"
 MATERIAL_CONFLICT = ("17", "18", "19", "20")
+# Verbal acts (statements, appeals, apologies, demands, criticism, threats) address the party just discussed.
+VERBAL = ("01", "02", "03", "05", "10", "11", "12", "13")
 # Acts on a territory: without a named target, the state the place belongs to is the other party.
 MATERIAL_ACTS = ("06", "07", "08", "15", *MATERIAL_CONFLICT)
 
@@ -585,7 +588,9 @@ def _date_of(view, trigger, expression, tense, context):
             if resolved.date is not None or resolved.month_day is not None:
                 context.last_date = resolved
             return resolved, expression.text
-    clause = text[_clause_start(text, trigger.start) : trigger.end + 40]
+    # The words around the action, not into a clause it introduces ("apologised that it had occurred").
+    ahead = CLAUSE_BREAK.search(text, trigger.end, trigger.end + 40)
+    clause = text[_clause_start(text, trigger.start) : ahead.start() if ahead else trigger.end + 40]
     if SAME_TIME.search(text) and context.last_date and context.last_date.precision == "day":
         return context.last_date, None
     long_before = LONG_BEFORE.search(clause)
@@ -688,7 +693,7 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     elif context.speaker is not None and FIRST_PERSON.search(text[clause_start : trigger.start]):
         speaker_parties = [PartyMention(clause_start, clause_start, context.speaker)]
     inside = [p for p in positioned if not (trigger.start <= p.start < trigger.end)]
-    modifiers = _state_adjectives_before(text, trigger, dictionary)  # "an Azerbaijani attack"
+    modifiers = _state_adjectives_before(text, trigger, dictionary, word_only=True)  # "an Azerbaijani attack"
     within = [p for p in positioned if trigger.start <= p.start < trigger.end]  # "treaty between X and Y dated"
     skipped = _relative_clauses(text, trigger.start)
     before = [
@@ -704,8 +709,6 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         subject = _group(inside, before[0], +1, text)
     else:
         subject = _group(inside, before[-1], -1, text) if before else speaker_parties
-    if modifiers:
-        subject = modifiers
     relative = re.search(r",\s*(?:who|which)\s+(?:\w+\s+){0,3}$", text[: trigger.start], re.I)
     if not subject and relative:  # "Lavrov, who arrived in Baku": the relative clause's antecedent
         antecedent = [i for i, p in enumerate(inside) if p.end <= relative.start()]
@@ -717,6 +720,12 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         people = [p for p in positioned if p.end <= clause_start and p.actor.is_person]
         person = people[-1].actor if people else context.last_person
         subject = [PartyMention(0, 0, person)] if person is not None else []
+    # "an Azerbaijani attack" (the word before a noun action), or an actor not named ("Turkish jets shot down")
+    if not modifiers and not subject:
+        modifiers = _state_adjectives_before(text, trigger, dictionary, word_only=False)
+    from_adjective = bool(modifiers)
+    if from_adjective:
+        subject = modifiers
     # The target follows the action in its phrase: "..., Russia's minister said" after a comma is another clause.
     target = []
     if after and not re.fullmatch(r"\s*,\s*(?:the\s+)?", text[trigger.end : inside[after[0]].start]):
@@ -746,12 +755,19 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     # "Azerbaijan and Russia condemned ...": each party of the subject acts, one dyad each.
     initiators = [agent] if agent else list({p.actor.party: p for p in sorted(subject, key=lambda p: p.start)}.values())
     # "Turkey condemned the Armenian shelling": the shelling's victim is not whoever else the sentence names.
-    others = [] if modifiers else positioned
-    return [
+    others = [] if from_adjective else positioned
+    pairs = [
         pair
         for actor1 in initiators
         for pair in _directed_pairs(text, actor1, target, within, others, place, kind, trigger, dictionary)
     ]
+    if not pairs and len(initiators) == 1 and trigger.rule.code[:2] in VERBAL:
+        # "Putin apologised that ..." after "Putin spoke with Aliyev": the other party of the last event
+        actor1 = initiators[0].actor
+        recent = {a.party: a for a in context.recent_parties}
+        if actor1.party in recent and len(recent) == 2:
+            pairs = [(actor1, next(a for p, a in recent.items() if p != actor1.party))]
+    return pairs
 
 
 TARGET_BOUND = re.compile(r",\s*(?:as|while|when|whereas|after|before|amid|despite|and)\b", re.I)
@@ -795,18 +811,21 @@ def _directed_pairs(text, actor1, target, within, positioned, place, kind, trigg
     return [(actor1.actor, actor) for actor in reversed(targets.values())]
 
 
-def _state_adjectives_before(text: str, trigger: actions.Trigger, dictionary) -> list[PartyMention]:
-    """The states whose adjectives stand right before a noun trigger, as its actors: "a large-scale Azerbaijani
-    attack" (Azerbaijan attacked), "Russian-Turkish talks" (both)."""
-    word = re.search(r"([\w’'-]+)\s+$", text[: trigger.start])
-    if word is None or not trigger.text[:1].islower():
-        return []
+def _state_adjectives_before(text: str, trigger: actions.Trigger, dictionary, word_only: bool) -> list[PartyMention]:
+    """The states whose adjectives stand before a trigger, as its actors: the word right before a noun trigger
+    ("a large-scale Azerbaijani attack": Azerbaijan attacked; "Russian-Turkish talks": both), or else
+    (`word_only` False) the adjective opening the noun phrase before it ("Turkish F-16 jets shot down")."""
+    if word_only:
+        word = re.search(r"([\w’'-]+)\s+$", text[: trigger.start]) if trigger.text[:1].islower() else None
+    else:
+        word = re.search(r"(?:^|[\s(])([A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){1,2}$", text[: trigger.start])
+        word = None if word is None or PUNCTUATION.search(text, word.start(1), trigger.start) else word
     found = []
-    for part in word.group(1).split("-"):
+    for part in word.group(1).split("-") if word else []:
         entry = dictionary.entries.get(actors.lowered(part))
         if entry is not None and entry.kind == "adjective" and entry.country:
             state = actors.Actor(entry.country, dictionary.state_names.get(entry.country, entry.country), entry.country)
-            found.append(PartyMention(word.start(), word.end(), state))
+            found.append(PartyMention(word.start(1), word.end(1), state))
     return found
 
 
