@@ -202,11 +202,13 @@ def _same_action(cluster: Cluster, row: dict) -> bool:
     for n in (1, 2):
         if row[f"actor{n}_is_person"]:
             named = {a[f"actor{m}_name"] for a in cluster.rows for m in (1, 2)
-                     if a[f"actor{m}_is_person"] and party(a, m) == party(row, n)}  # fmt: skip
+                     if a[f"actor{m}_is_person"] and a["_parties"][m - 1] == row["_parties"][n - 1]}  # fmt: skip
             if named and row[f"actor{n}_name"] not in named:
                 return False
     for anchor in cluster.rows:
-        if anchor["event_code"] == row["event_code"] and (row["kind"] == "joint" or party(anchor, 1) == party(row, 1)):
+        if anchor["event_code"] == row["event_code"] and (
+            row["kind"] == "joint" or anchor["_parties"][0] == row["_parties"][0]
+        ):
             return True
     return False
 
@@ -219,7 +221,8 @@ def _records(coded: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     columns = {c: _plain(coded[c]) for c in coded.columns}
     records = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
     for row in records:
-        a, b = sorted((party(row, 1), party(row, 2)))
+        row["_parties"] = (party(row, 1), party(row, 2))  # computed once: the loops below read it often
+        a, b = sorted(row["_parties"])
         row["_block"] = (a, b, row["event_code"][:2])
         row["_published"] = published.get(row["article_id"])
         row.setdefault("date_earliest", None)
@@ -407,11 +410,11 @@ def _best_actors(rows: list[dict], representative: dict) -> tuple[Actor, Actor]:
     best: dict[str, tuple[dict, int]] = {}
     for row in rows:
         for n in (1, 2):
-            key = party(row, n)
+            key = row["_parties"][n - 1]
             current = best.get(key)
             if current is None or (row[f"actor{n}_is_person"] and not current[0][f"actor{current[1]}_is_person"]):
                 best[key] = (row, n)
-    first, second = best[party(representative, 1)], best[party(representative, 2)]
+    first, second = best[representative["_parties"][0]], best[representative["_parties"][1]]
     return _actor(*first), _actor(*second)
 
 
