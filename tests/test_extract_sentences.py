@@ -143,3 +143,14 @@ def test_a_paragraph_ending_in_quotes_and_brackets_is_one_sentence():
     assert texts('He said the talks were "useful."') == ['He said the talks were "useful."']
     assert texts("The talks were useful (Reuters).") == ["The talks were useful (Reuters)."]
     assert texts("Talks were held in Baku. $") == ["Talks were held in Baku.", "$"]
+
+
+def test_a_run_on_paragraph_is_cut_into_bounded_pieces_at_spaces():
+    from pipeline.extract.sentences import MAX_SENTENCE_CHARS
+
+    text = "Lavrov met Bayramov in Moscow and they discussed the border " * 200  # no full stop anywhere
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS and text[s.start : s.end] == s.text for s in sentences)
+    assert all(not s.text[0].isspace() and not s.text[-1].isspace() for s in sentences)
+    assert " ".join(s.text for s in sentences) == text.strip()

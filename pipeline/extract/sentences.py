@@ -15,6 +15,7 @@ PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # A fragment like "2." or "(b)" left by a numbered list belongs to the sentence after it.
 LIST_MARKER = re.compile(r"^\(?[\dA-Za-z]{1,3}[.)]$")
 OPENING_QUOTES = '"“«'
+MAX_SENTENCE_CHARS = 2000
 # What may follow a sentence's last full stop without starting another sentence: for spaCy's sentencizer these
 # are punctuation tokens, so a paragraph whose full stops are all in this tail is one sentence.
 SENTENCE_TAIL = "\"'“”‘’«»)]} \t\n\r\u00a0"
@@ -104,4 +105,18 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
         if end - start > 1 and text[end - 1] in OPENING_QUOTES and text[end - 2].isspace():
             spans[i] = (start, len(text[: end - 1].rstrip()))
             spans[i + 1] = (end - 1, spans[i + 1][1])
+    spans = [piece for span in spans for piece in _bounded(text, *span)]
     return [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run-on "sentence" (a table, a list without full stops) cut at whitespace into pieces of at most
+    MAX_SENTENCE_CHARS: coding a sentence costs more than linear time in its length, and no news sentence is
+    this long."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, len(text[:cut].rstrip())))
+        start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+    return [*pieces, (start, end)] if start < end else pieces
