@@ -623,3 +623,12 @@ def test_a_noun_phrase_opened_by_a_state_adjective_is_an_actor_not_otherwise_nam
         "Turkish F-16 jets shot down a Russian bomber near the border on Tuesday.", published=D(2015, 11, 24)
     )
     assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("190", "TUR", "RUS")
+
+
+def test_a_verb_coordinated_after_a_long_clause_has_the_sentences_subject():
+    mention = only(
+        "Aliyev said the airliner that crashed near Aktau had been hit by fire from the ground over Russia, "
+        "and demanded that Moscow admit guilt.",
+        published=D(2024, 12, 30),
+    )
+    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("100", "AZE", "RUS")

@@ -115,6 +115,9 @@ ONGOING = re.compile(
 REFUSALS = ("12", "16")
 # "scheduled for Wednesday": the date expression itself says the action is to come.
 FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postponed)\s+(?:for|on|to)?\s*$", re.I)
+# A verb coordinated with the sentence's first ("..., and demanded"), whose subject opens the sentence.
+COORDINATED_VERB = re.compile(r",\s*and\s+(?:\w+ly\s+)?$", re.I)
+OPENING_CHARS = 80
 PUNCTUATION = re.compile(r"[,;:()\"“”]")
 REPORTED_WOULD = re.compile(r"\bwould\s+(?:\w+\s+){0,1}$", re.I)
 # "In May 1994 it was Russian mediation that produced ...": a cleft's "that" does not open another clause.
@@ -720,6 +723,9 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         people = [p for p in positioned if p.end <= clause_start and p.actor.is_person]
         person = people[-1].actor if people else context.last_person
         subject = [PartyMention(0, 0, person)] if person is not None else []
+    if not subject and COORDINATED_VERB.search(text[: trigger.start]) and inside and inside[0].start < OPENING_CHARS:
+        # "Aliyev said the jet had been hit ..., and demanded ...": the sentence's subject does both
+        subject = _group(inside, 0, +1, text)
     # "an Azerbaijani attack" (the word before a noun action), or an actor not named ("Turkish jets shot down")
     if not modifiers and not subject:
         modifiers = _state_adjectives_before(text, trigger, dictionary, word_only=False)
