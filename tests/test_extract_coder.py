@@ -632,3 +632,13 @@ def test_a_verb_coordinated_after_a_long_clause_has_the_sentences_subject():
         published=D(2024, 12, 30),
     )
     assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("100", "AZE", "RUS")
+
+
+def test_an_undated_mention_takes_no_date_from_a_later_sentence():
+    mentions = code(
+        "Putin and Aliyev signed a statement on Monday after talks in Baku. "
+        "On Sunday evening the two presidents held an informal conversation.",
+        published=D(2024, 8, 19),
+    )
+    talks = next(m for m in mentions if m.trigger.startswith("talks"))
+    assert talks.event_date == D(2024, 8, 19)

@@ -564,3 +564,14 @@ def test_undated_reports_join_each_other_only_on_consecutive_days():
                    (("a1", "2022-12-22"), ("a2", "2022-12-23"), ("a3", "2022-12-26"))))  # fmt: skip
     events, _ = merge.merge_events(rows, arts)
     assert sorted(events["n_articles"]) == [1, 2]
+
+
+def test_an_undated_report_does_not_join_a_happening_its_own_article_dated_otherwise():
+    arts = articles(("a1", "2024-08-19", "Trend"))
+    rows = coded(
+        mention("a1", "040", "2024-08-19", date_text=None, actor1=PUTIN, actor2=ALIYEV),  # "after talks in Baku"
+        mention("a1", "040", "2024-08-18", date_text="on Sunday evening", actor1=PUTIN, actor2=ALIYEV,
+                sentence_index=3),  # "an informal conversation on Sunday evening"
+    )  # fmt: skip
+    events, _ = merge.merge_events(rows, arts)
+    assert sorted(events["event_date"]) == [D(2024, 8, 18), D(2024, 8, 19)]

@@ -236,9 +236,11 @@ def _date_from_explicit_mentions(coded: list[CodedMention]) -> list[CodedMention
         if mention.date_text is not None and mention.event_date is not None and mention.status == "occurred":
             explicit.setdefault((mention.parties, mention.event_code[:2]), []).append(mention)
     for mention in coded:
-        anchors = explicit.get((mention.parties, mention.event_code[:2]))
+        # Only a happening the article dated before this mention: a date given later is often its backstory.
+        anchors = [a for a in explicit.get((mention.parties, mention.event_code[:2]), [])
+                   if a.sentence_index <= mention.sentence_index]  # fmt: skip
         if mention.date_text is None and anchors and mention.status == "occurred":
-            anchor = min(anchors, key=lambda a: abs(a.sentence_index - mention.sentence_index))
+            anchor = max(anchors, key=lambda a: a.sentence_index)
             mention.event_date, mention.date_precision = anchor.event_date, anchor.date_precision
             mention.month_day, mention.date_span = anchor.month_day, anchor.date_span
     return coded
