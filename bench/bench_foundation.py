@@ -39,6 +39,7 @@ import datetime as dt
 import io
 import json
 import math
+import os
 import pstats
 import random
 import re
@@ -1076,6 +1077,11 @@ def generate_corpus(raw_dir: Path, n_files: int, seed: int, seeds: SeedCorpus) -
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def load_average() -> float:
+    """The 1-minute load average: other processes slow the figures, and the reports say so."""
+    return round(os.getloadavg()[0], 2)
 
 
 def peak_worker_rss_mb() -> float:

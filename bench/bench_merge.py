@@ -56,16 +56,19 @@ import math
 import os
 import pstats
 import random
-import resource
 import sys
 import time
 import traceback
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+for _path in (str(ROOT), str(BENCH_DIR)):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+from bench_foundation import load_average, peak_rss_mb, verdict  # noqa: E402  (bench/ is not a package)
 
 TARGET_SECONDS = 10.0  # one merge of N mentions
 TARGET_PEAK_MB = 1024.0  # peak RSS, MB (2**20 bytes)
@@ -162,18 +165,6 @@ FILLERS = [
     "",
 ]
 MB = 2**20
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
-
-
-def load_average() -> float:
-    return round(os.getloadavg()[0], 2)
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
 
 
 def load_code_table() -> dict[str, str]:

@@ -65,6 +65,7 @@ for _path in (str(ROOT), str(BENCH_DIR)):
         sys.path.insert(0, _path)
 
 import bench_foundation  # noqa: E402  (the corpus generator; bench/ is not a package)
+from bench_foundation import load_average, peak_rss_mb, verdict  # noqa: E402
 
 TARGET_RATE = 200.0  # input articles per second, whole pipeline
 TARGET_PEAK_MB = 1024.0  # peak RSS, MB (2**20 bytes)
@@ -72,21 +73,9 @@ MB = 2**20
 STAGES = ("ingest", "clean", "dedup", "extract", "merge", "release")
 
 
-def peak_rss_mb() -> float:
-    return bench_foundation.peak_rss_mb()
-
-
 def peak_child_rss_mb() -> float:
     """The largest peak RSS of any terminated child process (clean's forked workers); 0 when there were none."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # Linux: kilobytes
-
-
-def load_average() -> float:
-    return round(os.getloadavg()[0], 2)
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
 
 
 def code(extract, deduplicated):

@@ -120,10 +120,10 @@ def _contract_check(table: str, model) -> dg.AssetChecksDefinition:
         "coded_mentions": dg.AssetOut(
             description="Every action coded in every article, with its parties, date, status, place and sentence.",
             kinds={"python", "parquet"},
-            code_version="1",
+            code_version="2",
         ),
         "coding_errors": dg.AssetOut(
-            description="Articles whose coding failed, with the reason.", kinds={"python", "parquet"}, code_version="1"
+            description="Articles whose coding failed, with the reason.", kinds={"python", "parquet"}, code_version="2"
         ),
     },
 )
@@ -158,17 +158,17 @@ def coded_articles(deduplicated_articles: pd.DataFrame):
         "events": dg.AssetOut(
             description="One row per real-world happening, coded to CAMEO.",
             kinds={"python", "parquet"},
-            code_version="1",
+            code_version="2",
         ),
         "event_mentions": dg.AssetOut(
             description="One row per (event, sentence of an article that reports it).",
             kinds={"python", "parquet"},
-            code_version="1",
+            code_version="2",
         ),
         "articles": dg.AssetOut(
             description="One row per input file, with the story (main happening) it belongs to.",
             kinds={"python", "parquet"},
-            code_version="1",
+            code_version="2",
         ),
     },
 )
@@ -212,7 +212,7 @@ def merged_events(coded_mentions: pd.DataFrame, coding_errors: pd.DataFrame, ded
     )
 
 
-@dg.asset(group_name="extract", kinds={"python", "parquet"}, code_version="1")
+@dg.asset(group_name="extract", kinds={"python", "parquet"}, code_version="2")
 def actors() -> dg.Output[pd.DataFrame]:
     """The actor dictionary the release is coded with (pipeline/data/actors.yaml)."""
     frame = extract.actors_table()

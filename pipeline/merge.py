@@ -228,8 +228,6 @@ def _records(coded: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
         a, b = sorted(row["_parties"])
         row["_block"] = (a, b, row["event_code"][:2])
         row["_published"] = published.get(row["article_id"])
-        row.setdefault("date_earliest", None)
-        row.setdefault("date_latest", None)
     return records
 
 

@@ -23,6 +23,7 @@ class Rule:
     kind: str  # joint | directed | visit
     pattern: re.Pattern
     subject: str = "nearest"  # nearest | first: which party before the trigger is actor 1
+    pairs: str = "all"  # all | each_target: joint parties paired with each other, or the subject with each target
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ def _compile(pattern: str) -> re.Pattern:
 def rules(language: str) -> tuple[Rule, ...]:
     data = yaml.safe_load((DATA_DIR / "cameo_patterns.yaml").read_text(encoding="utf-8"))
     return tuple(
-        Rule(str(rule["code"]), rule["kind"], _compile(pattern), rule.get("subject", "nearest"))
+        Rule(
+            str(rule["code"]), rule["kind"], _compile(pattern), rule.get("subject", "nearest"), rule.get("pairs", "all")
+        )
         for rule in data["rules"]
         for pattern in rule.get(language, [])
     )

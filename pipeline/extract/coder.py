@@ -381,7 +381,7 @@ def _asserted(text: str, trigger: actions.Trigger, presupposed: bool = False) ->
         hypothetical = None
     if NEGATION.search(before[-40:]) or (hypothetical and not presupposed):
         return False
-    if CALLED_OFF.search(clause) and trigger.rule.code[:2] not in ("12", "16"):
+    if CALLED_OFF.search(clause) and trigger.rule.code[:2] not in REFUSALS:
         return False
     return not any(m.start() < trigger.end + 60 and m.end() > trigger.start - 60 for m in CUMULATIVE.finditer(text))
 
@@ -452,7 +452,7 @@ def _az_asserted(text: str, trigger: actions.Trigger, presupposed: bool) -> bool
     if any(AZ_NEGATED_VERB.search(word) for word in predicate):
         return False
     called_off = any(AZ_CALLED_OFF_WORD.match(word) for word in predicate)
-    if called_off and trigger.rule.code[:2] not in ("12", "16"):
+    if called_off and trigger.rule.code[:2] not in REFUSALS:
         return False
     return presupposed or called_off or not any(AZ_UNREAL_VERB.match(word) for word in predicate)
 
@@ -706,9 +706,11 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         for i, p in enumerate(inside)
         if clause_start <= p.start < trigger.start and not any(s <= p.start < e for s, e in skipped)
     ]
-    if kind != "joint":  # a directed action's target follows it closely: not past ", as ...", ", while ..."
-        far = TARGET_BOUND.search(text, trigger.end, clause_end)
-        clause_end = min(clause_end, far.start() if far else clause_end, trigger.end + TARGET_REACH)
+    # A directed action's target follows it closely: not past ", as ...", ", while ...".
+    bound = TARGET_BOUND.search(text, trigger.end)
+    target_limit = bound.start() if bound else len(text)
+    if kind != "joint":
+        clause_end = min(clause_end, target_limit, trigger.end + TARGET_REACH)
     after = [i for i, p in enumerate(inside) if p.start >= trigger.end and p.start < clause_end]
     if before and trigger.rule.subject == "first":
         subject = _group(inside, before[0], +1, text)
@@ -748,7 +750,7 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     ):
         agent, target = target[0], subject
     if kind == "joint":
-        if trigger.rule.code == "041" and subject and len({t.actor.party for t in target}) > 1:
+        if trigger.rule.pairs == "each_target" and subject and len({t.actor.party for t in target}) > 1:
             # "X spoke by phone with A and B": one call with each, not a call between A and B
             return [pair for t in target for pair in _pairs([*subject, t])]
         members = within + subject + target
@@ -763,11 +765,11 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     # "Azerbaijan and Russia condemned ...": each party of the subject acts, one dyad each.
     initiators = [agent] if agent else list({p.actor.party: p for p in sorted(subject, key=lambda p: p.start)}.values())
     # "Turkey condemned the Armenian shelling": the shelling's victim is not whoever else the sentence names.
-    others = [] if from_adjective else positioned
+    others = [] if from_adjective else [p for p in positioned if p.start < target_limit]
     pairs = [
         pair
         for actor1 in initiators
-        for pair in _directed_pairs(text, actor1, target, within, others, place, kind, trigger, dictionary)
+        for pair in _directed_pairs(actor1, target, within, others, place, kind, trigger, dictionary)
     ]
     if not pairs and len(initiators) == 1 and trigger.rule.code[:2] in VERBAL:
         # "Putin apologised that ..." after "Putin spoke with Aliyev": the other party of the last event
@@ -795,7 +797,7 @@ def _reciprocal(text: str, trigger: actions.Trigger) -> bool:
     )
 
 
-def _directed_pairs(text, actor1, target, within, positioned, place, kind, trigger, dictionary):
+def _directed_pairs(actor1, target, within, positioned, place, kind, trigger, dictionary):
     victims = [t for t in (target or within) if t.actor.party != actor1.actor.party]
     if (
         not victims
@@ -809,9 +811,7 @@ def _directed_pairs(text, actor1, target, within, positioned, place, kind, trigg
         victims = [PartyMention(place.start, place.end, host)]
     if not victims and kind != "visit":
         # The target named elsewhere in the sentence ("X said ... Y opened fire"), not past ", as ...".
-        bound = TARGET_BOUND.search(text, trigger.end)
-        limit = bound.start() if bound else len(text)
-        victims = [p for p in positioned if p.actor.party != actor1.actor.party and p.start < limit]
+        victims = [p for p in positioned if p.actor.party != actor1.actor.party]
     if not victims:
         return []
     # "visited Baku and Yerevan": one dyad per party of the target list.
@@ -828,13 +828,8 @@ def _state_adjectives_before(text: str, trigger: actions.Trigger, dictionary, wo
     else:
         word = re.search(r"(?:^|[\s(])([A-Z][\w’'-]*)\s+(?:[\w’'-]+\s+){1,2}$", text[: trigger.start])
         word = None if word is None or PUNCTUATION.search(text, word.start(1), trigger.start) else word
-    found = []
-    for part in word.group(1).split("-") if word else []:
-        entry = dictionary.entries.get(actors.lowered(part))
-        if entry is not None and entry.kind == "adjective" and entry.country:
-            state = actors.Actor(entry.country, dictionary.state_names.get(entry.country, entry.country), entry.country)
-            found.append(PartyMention(word.start(1), word.end(1), state))
-    return found
+    states = [_state_of_adjective(part, dictionary) for part in word.group(1).split("-")] if word else []
+    return [PartyMention(word.start(1), word.end(1), state) for state in states if state is not None]
 
 
 def _state_adjectives_after(text: str, trigger: actions.Trigger, dictionary) -> list[PartyMention]:
@@ -842,13 +837,19 @@ def _state_adjectives_after(text: str, trigger: actions.Trigger, dictionary) -> 
     more word ("the Armenian shelling", "a large-scale Azerbaijani attack")."""
     phrase = re.match(r"\s+(?:(?:the|a|an|its|their)\s+)?([\w’'-]+)(?:\s+([\w’'-]+))?", text[trigger.end :])
     for group in (1, 2):
-        word = phrase.group(group) if phrase else None
-        entry = dictionary.entries.get(actors.lowered(word)) if word else None
-        if entry is not None and entry.kind == "adjective" and entry.country:
+        state = _state_of_adjective(phrase.group(group), dictionary) if phrase and phrase.group(group) else None
+        if state is not None:
             start = trigger.end + phrase.start(group)
-            state = actors.Actor(entry.country, dictionary.state_names.get(entry.country, entry.country), entry.country)
-            return [PartyMention(start, start + len(word), state)]
+            return [PartyMention(start, trigger.end + phrase.end(group), state)]
     return []
+
+
+def _state_of_adjective(word: str, dictionary) -> actors.Actor | None:
+    """The state a word is the adjective of ("Azerbaijani", "Azeri"), or None."""
+    entry = dictionary.entries.get(actors.lowered(word))
+    if entry is None or entry.kind != "adjective" or not entry.country:
+        return None
+    return actors.Actor(entry.country, dictionary.state_names.get(entry.country, entry.country), entry.country)
 
 
 def _passive_agent(text: str, trigger: actions.Trigger, first_after: PartyMention) -> bool:
