@@ -120,7 +120,7 @@ def _contract_check(table: str, model) -> dg.AssetChecksDefinition:
         "coded_mentions": dg.AssetOut(
             description="Every action coded in every article, with its parties, date, status, place and sentence.",
             kinds={"python", "parquet"},
-            code_version="2",
+            code_version="3",
         ),
         "coding_errors": dg.AssetOut(
             description="Articles whose coding failed, with the reason.", kinds={"python", "parquet"}, code_version="2"
@@ -158,12 +158,12 @@ def coded_articles(deduplicated_articles: pd.DataFrame):
         "events": dg.AssetOut(
             description="One row per real-world happening, coded to CAMEO.",
             kinds={"python", "parquet"},
-            code_version="2",
+            code_version="3",
         ),
         "event_mentions": dg.AssetOut(
             description="One row per (event, sentence of an article that reports it).",
             kinds={"python", "parquet"},
-            code_version="2",
+            code_version="3",
         ),
         "articles": dg.AssetOut(
             description="One row per input file, with the story (main happening) it belongs to.",

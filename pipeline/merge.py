@@ -1,8 +1,8 @@
 """Merge: one row per happening across every article, with event ids that stay stable between releases.
 
-Identity is the date at its precision, the unordered pair of parties and the CAMEO root. Mentions are blocked
-on (parties, root), so merging is linear in the number of mentions plus the size of each block; within a
-block:
+Identity is the date at its precision, the unordered pair of parties and the CAMEO root (a formal complaint
+is a happening of its own beside its root's statements: OWN_HAPPENING_CODES). Mentions are blocked on
+(parties, root), so merging is linear in the number of mentions plus the size of each block; within a block:
 - explicit day dates make day events;
 - a mention dated only by its article's publication date ("Meanwhile, the ministers spoke by phone") joins
   the one day event of the same month up to a week before it, when exactly one fits;
@@ -36,15 +36,20 @@ INHERITED_WINDOW_DAYS = 7
 # ... and an undated report of a happening itself known only by another article's publication date: the next
 # day's coverage of the same news, not a happening of some days before.
 NEXT_DAY_WINDOW_DAYS = 1
+# CODING 5 makes one event of a day's happenings of one root between two parties. A formal complaint (114: a
+# diplomat summoned, a note of protest handed over) is a diplomatic act of its own, not one more sentence of
+# the day's statements criticising the same party (111, 112), and reports and analysts count it apart.
+OWN_HAPPENING_CODES = frozenset({"114"})
 # A plain verb phrase per code (or root) for the one-sentence summary.
 SUMMARY_VERBS = {
     "040": "met", "041": "spoke by phone with", "042": "visited", "043": "hosted", "045": "mediated with",
     "046": "negotiated with", "055": "apologised to", "057": "signed an agreement with",
     "074": "deployed peacekeepers in the territory of", "0871": "agreed a ceasefire with",
     "0874": "withdrew forces facing", "0841": "released people to", "0842": "returned territory to",
-    "100": "made demands of", "111": "protested to", "112": "accused", "120": "rejected a proposal of",
-    "125": "refused to meet", "161": "cut back relations with", "166": "expelled representatives of",
-    "170": "raided", "172": "imposed sanctions on", "173": "arrested nationals of", "174": "deported nationals of",
+    "100": "made demands of", "111": "denounced", "112": "accused", "114": "protested to",
+    "120": "rejected a proposal of", "125": "refused to meet", "161": "cut back relations with",
+    "166": "expelled representatives of", "170": "raided", "172": "imposed sanctions on",
+    "173": "arrested nationals of", "174": "deported nationals of",
     "180": "used violence against", "190": "used force against", "192": "occupied territory of",
     "01": "made a statement about", "02": "appealed to", "03": "expressed intent to cooperate with",
     "04": "consulted with", "05": "cooperated diplomatically with", "06": "cooperated materially with",
@@ -223,12 +228,26 @@ def _records(coded: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     published = dict(zip(articles["article_id"].tolist(), _plain(articles["published_date"]), strict=True))
     columns = {c: _plain(coded[c]) for c in coded.columns}
     records = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    own: dict[tuple, str] = {}  # (article, sentence, pair, root) -> the formal complaint that sentence reports
     for row in records:
         row["_parties"] = (party(row, 1), party(row, 2))  # computed once: the loops below read it often
-        a, b = sorted(row["_parties"])
-        row["_block"] = (a, b, row["event_code"][:2])
         row["_published"] = published.get(row["article_id"])
+        if row["event_code"] in OWN_HAPPENING_CODES:
+            own[_sentence_root(row)] = row["event_code"]
+    for row in records:
+        # "summoned the envoy to protest what it called ...": one sentence's criticism is its complaint's.
+        a, b = sorted(row["_parties"])
+        row["_block"] = (a, b, own.get(_sentence_root(row), row["event_code"][:2]))
     return records
+
+
+def _sentence_root(row: dict) -> tuple:
+    return (row["article_id"], row["sentence_index"], *sorted(row["_parties"]), row["event_code"][:2])
+
+
+def happening_class(code: str) -> str:
+    """What a code's happening is told apart by: its root, or the code itself for a formal complaint."""
+    return code if code in OWN_HAPPENING_CODES else code[:2]
 
 
 def _plain(column: pd.Series) -> list:
@@ -285,8 +304,8 @@ def _merge_events(
     order = sorted(range(len(clusters)), key=lambda i: not ids.published(*clusters[i]))
     assigned = {i: ids.assign((clusters[i][0].key_date(), *clusters[i][1:]), *clusters[i]) for i in order}
     events, mentions = [], []
-    for i, (cluster, _a, _b, _root) in enumerate(clusters):
-        events.append(_event(assigned[i], cluster, outlets))
+    for i, (cluster, _a, _b, happening) in enumerate(clusters):
+        events.append(_event(assigned[i], cluster, outlets, happening))
         mentions += _mention_rows(assigned[i], cluster.rows)
     events_frame = pd.DataFrame(events, columns=EVENT_COLUMNS).sort_values("event_id", ignore_index=True)
     mentions_frame = pd.DataFrame(mentions, columns=MENTION_COLUMNS).sort_values(
@@ -296,7 +315,7 @@ def _merge_events(
 
 
 IDENTITY_COLUMNS = [
-    "event_id", "event_date", "date_precision", "event_root_code",
+    "event_id", "event_date", "date_precision", "event_code",
     "actor1_country", "actor1_group", "actor2_country", "actor2_group",
 ]  # fmt: skip
 
@@ -311,16 +330,17 @@ class IdAssigner:
         self.used: set[str] = set()
         if previous_events is not None:
             columns = [_plain(previous_events[c]) for c in IDENTITY_COLUMNS]
-            for event_id, date, precision, root, country1, group1, country2, group2 in zip(*columns, strict=True):
+            for event_id, date, precision, code, country1, group1, country2, group2 in zip(*columns, strict=True):
                 a, b = sorted((country1 or group1, country2 or group2))
                 cluster = Cluster(date, precision, None)
-                self.previous[(a, b, root)].append((event_id, cluster))
-                self.by_key[(cluster.key_date(), a, b, root)] = event_id
+                happening = happening_class(code)
+                self.previous[(a, b, happening)].append((event_id, cluster))
+                self.by_key[(cluster.key_date(), a, b, happening)] = event_id
 
-    def published(self, cluster: Cluster, a: str, b: str, root: str) -> bool:
-        return (cluster.key_date(), a, b, root) in self.by_key
+    def published(self, cluster: Cluster, a: str, b: str, happening: str) -> bool:
+        return (cluster.key_date(), a, b, happening) in self.by_key
 
-    def assign(self, key: tuple[str, ...], cluster: Cluster, a: str, b: str, root: str) -> str:
+    def assign(self, key: tuple[str, ...], cluster: Cluster, a: str, b: str, happening: str) -> str:
         candidates = []
         if key in self.by_key:
             candidates = [self.by_key[key]]
@@ -328,7 +348,7 @@ class IdAssigner:
             # The same happening published before at another precision: refined or coarsened since.
             candidates = [
                 event_id
-                for event_id, old in self.previous[(a, b, root)]
+                for event_id, old in self.previous[(a, b, happening)]
                 if old.date is not None
                 and (old.contains(cluster.date, cluster.precision) or cluster.contains(old.date, old.precision))
             ]
@@ -354,12 +374,15 @@ def _actor(row: dict, n: int) -> Actor:
     )
 
 
-def _event(event_id: str, cluster: Cluster, outlets: dict) -> dict:
+def _event(event_id: str, cluster: Cluster, outlets: dict, happening: str) -> dict:
     rows = cluster.rows
     codes: dict[str, int] = {}
     for r in rows:
         codes[r["event_code"]] = codes.get(r["event_code"], 0) + 1
-    code = max(codes, key=lambda c: (actions.specificity(c), codes[c], [-ord(ch) for ch in c]))
+    if happening in codes:  # a formal complaint, whatever its sentence also called it
+        code = happening
+    else:
+        code = max(codes, key=lambda c: (actions.specificity(c), codes[c], [-ord(ch) for ch in c]))
     representative = min(
         (r for r in rows if r["event_code"] == code),
         key=lambda r: (-r["confidence"], r["article_id"], r["sentence_index"]),

@@ -67,15 +67,18 @@ def test_triggers_never_overlap():
     ("sentence", "expected"),
     [
         ("Baku accused Moscow of interference.", [("accused", "112")]),
-        ("Baku summoned the Russian ambassador.", [("summoned", "111")]),
+        ("Baku summoned the Russian ambassador.", [("summoned", "114")]),
         ("Police arrested Azerbaijani citizens.", [("arrested", "173")]),
         ("Lavrov visited Baku.", [("visited", "042")]),
         ("Путин и Алиев провели переговоры.", [("переговоры", "040")]),
         ("Лавров встретился с Байрамовым.", [("встретился", "040")]),
+        ("Баку вызвал посла России.", [("вызвал посла", "114")]),
+        ("Посольству вручили ноту протеста.", [("ноту протеста", "114")]),
+        ("Посол выразил протест.", [("протест", "111")]),
     ],
 )
 def test_common_actions_get_their_codes(sentence, expected):
-    language = "ru" if sentence[0] in "ЛП" else "en"
+    language = "ru" if sentence[0] in "ЛПБ" else "en"
     assert found(sentence, language) == expected
 
 
@@ -101,7 +104,7 @@ def test_common_actions_get_their_codes(sentence, expected):
         ("Bakı izahat tələb edib.", [("tələb edib", "100")]),
         ("Azərbaycan Rusiyanı ittiham edib.", [("ittiham", "112")]),
         ("Nazirlik bu addımı pisləyib.", [("pisləyib", "111")]),
-        ("Səfir nazirliyə çağırılıb.", [("Səfir nazirliyə çağırılıb", "111")]),
+        ("Səfir nazirliyə çağırılıb.", [("Səfir nazirliyə çağırılıb", "114")]),
         ("Bakı təklifi rədd edib.", [("rədd edib", "120")]),
         ("Tədbirlər ləğv edilib.", [("Tədbirlər ləğv edilib", "161")]),
         ("Polis ofisdə axtarış aparıb.", [("axtarış aparıb", "170")]),
@@ -206,13 +209,16 @@ def test_azerbaijani_negated_and_unreal_forms_do_not_fire(sentence):
         ("Moscow's efforts produced a ceasefire.", [("produced a ceasefire", "0871")]),
         ("The clashes stopped thanks to Russian mediation.", [("clashes stopped", "087")]),
         ("Russia stopped the fighting in Karabakh.", [("stopped the fighting", "087")]),
-        # 111 criticise, 112 accuse
+        # 111 criticise, 112 accuse, 114 complain officially
         ("Baku lambasted the decision.", [("lambasted", "111")]),
+        ("The ministry expressed its protest over the remarks.", [("expressed its protest", "111")]),
+        ("Moscow lodged a formal complaint with Baku.", [("lodged a formal complaint", "114")]),
+        ("The decision drew diplomatic protests from Baku.", [("diplomatic protests from", "114")]),
         ("The ministry decried the move.", [("decried", "111")]),
         ("Azerbaijan deplored the incident.", [("deplored", "111")]),
         ("The ministry voiced its indignation over the remarks.", [("voiced its indignation", "111")]),
-        ("Baku handed a note of protest to the ambassador.", [("handed a note of protest", "111")]),
-        ("A note of protest was delivered to the embassy.", [("note of protest", "111")]),
+        ("Baku handed a note of protest to the ambassador.", [("handed a note of protest", "114")]),
+        ("A note of protest was delivered to the embassy.", [("note of protest", "114")]),
         (
             "Azerbaijan said Armenia bears full responsibility for the escalation.",
             [("bears full responsibility for", "112")],

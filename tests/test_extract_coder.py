@@ -364,7 +364,34 @@ def test_a_happening_reported_on_a_day_can_only_be_up_to_that_day():
 
 def test_a_capital_after_protests_from_is_the_protester_not_a_place():
     mention = only("The arrests followed official protests from Baku against Moscow.", published=D(2025, 7, 2))
-    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("111", "AZE", "RUS")
+    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("114", "AZE", "RUS")
+
+
+def test_a_passive_summons_is_made_by_the_ministry_it_went_to():
+    mention = only("Russia's ambassador was summoned to the Azerbaijani Foreign Ministry on Monday.")
+    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("114", "AZE", "RUS")
+
+
+def test_a_passive_accusation_is_made_by_its_agent():
+    mention = only("Armenia was accused by Azerbaijan of violating the ceasefire on Monday.")
+    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("112", "AZE", "ARM")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia was accused of violating the ceasefire on Monday.",
+        "Aliyev spoke with Putin on Monday. The ministry said Russian officials accused of abuses were dismissed.",
+        "Aliyev spoke with Putin on Monday. Russian officials were criticised for the delays.",
+    ],
+)
+def test_a_passive_accusation_with_no_accuser_named_is_not_coded(text):
+    assert [m.event_code for m in code(text) if m.event_code[:2] == "11"] == []
+
+
+def test_an_active_summons_on_a_later_line_is_not_read_as_passive():
+    mention = only("Azerbaijan summoned on Monday the Russian ambassador.")
+    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("114", "AZE", "RUS")
 
 
 def test_what_it_called_is_said_by_the_first_party_of_the_clause():

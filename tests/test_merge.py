@@ -258,6 +258,40 @@ def test_merging_is_blocked_on_root():
     assert sorted(events["event_root_code"]) == ["04", "05"]
 
 
+def test_a_summons_and_a_statement_of_the_same_day_are_two_events():
+    arts = articles(
+        (
+            "a1",
+            "2025-06-30",
+            "Outlet A",
+            "The Foreign Ministry in Baku summoned Russia's charge d'affaires on Saturday to protest what it called "
+            "the killing of two Azerbaijanis.",
+        ),
+        ("a2", "2025-06-29", "Outlet B", "Azerbaijan's Foreign Ministry condemned Russia on June 28."),
+        ("a3", "2025-06-30", "Outlet C", "The search followed official protests from Baku against Moscow."),
+    )
+    events, mentions = merged(arts)
+    events = events[events["event_root_code"] == "11"]
+    assert sorted(events["event_code"]) == ["111", "114"]
+    assert set(events["event_date"]) == {D(2025, 6, 28)}
+    summons = events[events["event_code"] == "114"].iloc[0]
+    assert summons["n_articles"] == 2  # the later report of official protests joins the summons
+    # "what it called" in the summons' sentence is the summons' protest, not the day's statement
+    assert set(mentions[mentions["article_id"] == "a1"]["event_id"]) & set(events["event_id"]) == {summons["event_id"]}
+
+
+def test_a_published_summons_keeps_its_id_when_a_statement_of_its_day_arrives():
+    first_article = (
+        "a1", "2025-06-30", "Outlet A", "The Foreign Ministry in Baku summoned Russia's ambassador on Saturday."
+    )  # fmt: skip
+    first, _ = merged(articles(first_article))
+    second, _ = merged(
+        articles(first_article, ("a2", "2025-06-29", "Outlet B", "Baku condemned Moscow on June 28.")), first
+    )
+    assert one(first)["event_id"] in set(second["event_id"])
+    assert len(second) == 2
+
+
 def test_direction_does_not_split_a_joint_happening():
     arts = articles(("a1", "2021-04-13", "Trend"), ("a2", "2021-04-13", "TASS"))
     rows = coded(

@@ -60,6 +60,13 @@ PASSIVE_AGENT = re.compile(
     re.I,
 )
 PASSIVE_VOICE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.I)
+# A passive participle has no object: a preposition, punctuation or the end follows it. Right after a noun
+# ("citizens accused of crimes") only a few prepositions do, since "Baku summoned on Monday the envoy" is active.
+PARTICIPLE = re.compile(r"[^\W\d_]+ed")
+OBJECTLESS_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:of|for|over|to|in|on|at|after|amid|with|as|from|by|last|yesterday)\b)", re.I
+)
+REDUCED_RELATIVE_AFTER = re.compile(r"\s+(?:of|for|over|by)\b", re.I)
 # Context that places an undated action long before the report: it has no date of its own here.
 LONG_BEFORE = re.compile(
     r"\b(?:had (?:been )?\w+ed|had \w+en|in the past|formerly|once|last year|years ago|decades ago|since then|"
@@ -749,6 +756,12 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
         and (_passive_agent(text, trigger, target[0]) or re.search(r"\b(?:from|by)$", trigger.text, re.I))
     ):
         agent, target = target[0], subject
+    if agent is None and kind == "directed" and trigger.rule.code[:2] in VERBAL and _passive(text, trigger, subject):
+        # "the envoy was summoned to X's ministry": X acts; "citizens accused of crimes": no accuser is named
+        summoner = target and re.fullmatch(r"\s*to\s+(?:the\s+)?", text[trigger.end : target[0].start], re.I)
+        if not summoner:
+            return []
+        agent, target = target[0], subject
     if kind == "joint":
         if trigger.rule.pairs == "each_target" and subject and len({t.actor.party for t in target}) > 1:
             # "X spoke by phone with A and B": one call with each, not a call between A and B
@@ -850,6 +863,18 @@ def _state_of_adjective(word: str, dictionary) -> actors.Actor | None:
     if entry is None or entry.kind != "adjective" or not entry.country:
         return None
     return actors.Actor(entry.country, dictionary.state_names.get(entry.country, entry.country), entry.country)
+
+
+def _passive(text: str, trigger: actions.Trigger, subject: list[PartyMention]) -> bool:
+    """A participle with no object after it, after "was" ("Russia's envoy was summoned on Monday") or right
+    after the party it describes ("Russian citizens accused of past crimes")."""
+    if not PARTICIPLE.fullmatch(trigger.text):
+        return False
+    after = text[trigger.end :]
+    if PASSIVE_VOICE.search(text[: trigger.start]):
+        return bool(OBJECTLESS_AFTER.match(after))
+    described = subject and subject[-1].end and not text[subject[-1].end : trigger.start].strip()
+    return bool(described and REDUCED_RELATIVE_AFTER.match(after))
 
 
 def _passive_agent(text: str, trigger: actions.Trigger, first_after: PartyMention) -> bool:
