@@ -202,7 +202,7 @@ def _same_action(cluster: Cluster, row: dict) -> bool:
     """The same code, the same direction unless the parties act jointly; not from the same article, not placed
     in another country, and not between other people (the generals who met in Moscow are not the president
     who met the premier)."""
-    if any(anchor["article_id"] == row["article_id"] for anchor in cluster.rows):
+    if any(anchor["article_id"] == row["article_id"] and anchor["date_text"] is not None for anchor in cluster.rows):
         return False  # its own article dated that happening, and left this one undated: another happening
     places = {anchor["location_country"] for anchor in cluster.rows} - {None}
     if row["location_country"] is not None and places and row["location_country"] not in places:

@@ -609,3 +609,17 @@ def test_an_undated_report_does_not_join_a_happening_its_own_article_dated_other
     )  # fmt: skip
     events, _ = merge.merge_events(rows, arts)
     assert sorted(events["event_date"]) == [D(2024, 8, 18), D(2024, 8, 19)]
+
+
+def test_two_undated_reports_in_one_article_join_the_one_happening_another_article_dated():
+    arts = articles(("a1", "2025-06-29", "Trend"), ("a2", "2025-06-30", "TASS"))
+    rows = coded(
+        mention("a1", "161", "2025-06-29", date_text="on June 29", actor1=ALIYEV, actor2=PUTIN, kind="directed"),
+        # "Azerbaijan has cancelled all cultural events ..." ... "the government also cancelled a visit by ..."
+        mention("a2", "161", "2025-06-30", date_text=None, actor1=ALIYEV, actor2=PUTIN, kind="directed"),
+        mention("a2", "161", "2025-06-30", date_text=None, actor1=ALIYEV, actor2=PUTIN, kind="directed",
+                sentence_index=4),
+    )  # fmt: skip
+    events, _ = merge.merge_events(rows, arts)
+    event = one(events)
+    assert (event["event_date"], event["n_articles"], event["n_mentions"]) == (D(2025, 6, 29), 2, 3)
