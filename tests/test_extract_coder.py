@@ -669,3 +669,27 @@ def test_an_undated_mention_takes_no_date_from_a_later_sentence():
     )
     talks = next(m for m in mentions if m.trigger.startswith("talks"))
     assert talks.event_date == D(2024, 8, 19)
+
+
+def test_a_happening_named_as_a_reference_is_coded_with_its_date_later_in_its_clause():
+    mentions = code(
+        "It will be the first meeting of the two leaders since Turkish jets shot down a Russian bomber near the "
+        "Syrian border last November.",
+        published=D(2016, 8, 8),
+    )
+    downing = [m for m in mentions if m.event_code == "190"]
+    assert [(m.actor1.party, m.actor2.party, m.event_date, m.date_precision) for m in downing] == [
+        ("TUR", "RUS", D(2015, 11, 1), "month")
+    ]
+
+
+def test_a_planned_meeting_referred_to_again_keeps_the_day_it_was_announced_for():
+    mentions = code(
+        "Putin returns home, where on Tuesday he will host Turkish President Tayyip Erdogan. It will be the first "
+        "meeting of the two leaders in a year.",
+        published=D(2016, 8, 8),
+    )
+    assert {(m.sentence_index, m.status, m.event_date, m.date_precision) for m in mentions} == {
+        (0, "planned", D(2016, 8, 9), "day"),
+        (1, "planned", D(2016, 8, 9), "day"),
+    }

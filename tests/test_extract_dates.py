@@ -285,6 +285,29 @@ def test_resolves_weekdays(text: str, tense: str, expected: ResolvedDate | None)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("last November", datetime.date(2019, 11, 1)),
+        ("last December", datetime.date(2018, 12, 1)),  # the publication month's own name: a year back
+        ("last March", datetime.date(2019, 3, 1)),
+        ("next May", datetime.date(2020, 5, 1)),
+        ("next December", datetime.date(2020, 12, 1)),
+    ],
+)
+def test_last_and_next_month_names_count_from_the_publication_month(text: str, expected) -> None:
+    resolved = ResolvedDate(expected, "month")
+    assert resolve_date(text, TUESDAY, "past") == resolved
+    assert resolve_date(text, TUESDAY, "future") == resolved
+    assert resolve_date(text, None) == ResolvedDate(None, "none")
+
+
+def test_last_month_name_is_found_in_a_sentence() -> None:
+    assert [e.text for e in find_date_expressions("Turkish jets shot down a Russian bomber last November.")] == [
+        "last November"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("today", on_day(2019, 12, 3)),
         ("Today", on_day(2019, 12, 3)),
         ("this morning", on_day(2019, 12, 3)),

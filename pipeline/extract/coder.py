@@ -126,6 +126,9 @@ FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postpo
 COORDINATED_VERB = re.compile(r",\s*and\s+(?:\w+ly\s+)?$", re.I)
 OPENING_CHARS = 80
 PUNCTUATION = re.compile(r"[,;:()\"“”]")
+# How far after a named happening its date may stand: six words, or ten with no punctuation between.
+ATTACHED_WORDS = 6
+ATTACHED_CLAUSE_WORDS = 10
 REPORTED_WOULD = re.compile(r"\bwould\s+(?:\w+\s+){0,1}$", re.I)
 # "In May 1994 it was Russian mediation that produced ...": a cleft's "that" does not open another clause.
 CLEFT = re.compile(r"\bit (?:was|is) [^,;]{1,60}? that\b", re.I)
@@ -235,18 +238,19 @@ def code_article(text: str, language: str, published: dt.date | None) -> list[Co
 
 
 def _date_from_explicit_mentions(coded: list[CodedMention]) -> list[CodedMention]:
-    """A mention dated only by the publication date ("after he was summoned") that shares its parties and
-    root with a mention the article dates explicitly ("summoned ... on Saturday") is that happening: it takes
-    the explicit date of the nearest such mention."""
+    """A mention dated only by the publication date ("after he was summoned") that shares its parties, root
+    and status with a mention the article dates explicitly ("summoned ... on Saturday"; "he will host Erdogan
+    on Tuesday. It will be their first meeting since ...") is that happening: it takes the explicit date of
+    the nearest such mention."""
     explicit: dict[tuple, list[CodedMention]] = {}
     for mention in coded:
-        if mention.date_text is not None and mention.event_date is not None and mention.status == "occurred":
-            explicit.setdefault((mention.parties, mention.event_code[:2]), []).append(mention)
+        if mention.date_text is not None and mention.event_date is not None:
+            explicit.setdefault((mention.parties, mention.event_code[:2], mention.status), []).append(mention)
     for mention in coded:
         # Only a happening the article dated before this mention: a date given later is often its backstory.
-        anchors = [a for a in explicit.get((mention.parties, mention.event_code[:2]), [])
+        anchors = [a for a in explicit.get((mention.parties, mention.event_code[:2], mention.status), [])
                    if a.sentence_index <= mention.sentence_index]  # fmt: skip
-        if mention.date_text is None and anchors and mention.status == "occurred":
+        if mention.date_text is None and anchors:
             anchor = max(anchors, key=lambda a: a.sentence_index)
             mention.event_date, mention.date_precision = anchor.event_date, anchor.date_precision
             mention.month_day, mention.date_span = anchor.month_day, anchor.date_span
@@ -585,10 +589,14 @@ def _expression_of(text, trigger, expressions, triggers=()) -> dates.DateExpress
 
 
 def _attached(expression: dates.DateExpression, trigger: actions.Trigger, text: str) -> bool:
-    """ "Friday's raids", "a raid last week": the date belongs to the named happening itself."""
+    """ "Friday's raids", "a raid last week", "since jets shot down a bomber near the border last November":
+    the date belongs to the named happening itself (after it, within its clause)."""
     if expression.end <= trigger.start:
         return len(text[expression.end : trigger.start].split()) <= 1
-    return len(text[trigger.end : expression.start].split()) <= 6
+    gap = text[trigger.end : expression.start]
+    return len(gap.split()) <= ATTACHED_WORDS or (
+        len(gap.split()) <= ATTACHED_CLAUSE_WORDS and not PUNCTUATION.search(gap)
+    )
 
 
 def _date_of(view, trigger, expression, tense, context):

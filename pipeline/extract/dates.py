@@ -41,7 +41,7 @@ class _Reading:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
-    shift: int = 0  # days for "day_offset"; -1/0/+1 for "period" and for "last"/"next" weekdays
+    shift: int = 0  # days for "day_offset"; -1/0/+1 for "period" and for "last"/"next" weekdays and months
     unit: str | None = None  # "week" | "month" | "year" for "period"
     precision: str | None = None  # for "ago": "day" | "month" | "year"
     count: int | None = None  # for "ago" read here rather than by dateparser: how many units back
@@ -102,6 +102,8 @@ _EN_ALTERNATIVES = (
     rf"(?:(?:{_EN_PERIOD_PREP})?{_EN_PERIOD_EDGE}|{_EN_PERIOD_PREP})(?P<month__mon>{_EN_MONTH_FULL})\b"
     rf"(?:,?\s+(?P<year__mon>{_YEAR}))?",
     rf"(?P<month__my>{_EN_MONTH}),?\s+(?P<year__my>{_YEAR})",
+    # "last November": the latest November before the publication month; "next May": the first one after it.
+    rf"(?P<relation__lm>(?i:last|next))\s+(?P<month__lm>{_EN_MONTH_FULL})\b",
     # A bare year needs a preposition or "the" ("the 2020 agreements"): "2000 troops" is a count.
     rf"(?:(?:{_EN_PERIOD_PREP})?{_EN_PERIOD_EDGE}|{_EN_PERIOD_PREP}|(?i:the|of)\s+)(?P<year__yr>{_YEAR})\b",
     r"(?P<dayword__rd>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
@@ -465,7 +467,7 @@ def _read(match: re.Match[str], language: str) -> _Reading | None:
         return _Reading("period", shift=shift, unit=_PERIOD_UNITS[_folded(fields["unit"])])
     if "weekday" in fields:
         weekday = _weekday_number(fields["weekday"], language)
-        return None if weekday is None else _Reading("weekday", weekday=weekday, shift=_weekday_shift(fields))
+        return None if weekday is None else _Reading("weekday", weekday=weekday, shift=_relation_shift(fields))
     if "decade" in fields:
         edge = fields.get("edge", "early").lower()
         return _Reading("year", year=int(fields["decade"]) + _DECADE_EDGE_YEARS[edge])
@@ -474,7 +476,7 @@ def _read(match: re.Match[str], language: str) -> _Reading | None:
         return _Reading("year", year=year)
     month = _month_number(fields["month"], language)
     if "day" not in fields:
-        return _Reading("month", year=year, month=month)
+        return _Reading("month", year=year, month=month, shift=_relation_shift(fields))
     day = int(fields["day"])
     if not _is_valid_day(year, month, day):
         return None
@@ -486,7 +488,7 @@ def _folded(words: str) -> str:
     return " ".join(words.replace("İ", "i").lower().split())
 
 
-def _weekday_shift(fields: dict[str, str]) -> int:
+def _relation_shift(fields: dict[str, str]) -> int:
     relation = fields.get("relation", "").lower()
     if relation.startswith(("last", "прошл", "keçən", "ötən")):
         return -1
@@ -555,6 +557,12 @@ def _resolve_month(reading: _Reading, published: datetime.date | None, tense: st
         return ResolvedDate(datetime.date(reading.year, reading.month, 1), "month")
     if published is None:
         return _UNKNOWN
+    if reading.shift == -1:  # "last November"
+        year = published.year - (reading.month >= published.month)
+        return ResolvedDate(datetime.date(year, reading.month, 1), "month")
+    if reading.shift == 1:  # "next May"
+        year = published.year + (reading.month <= published.month)
+        return ResolvedDate(datetime.date(year, reading.month, 1), "month")
     first = datetime.date(published.year, reading.month, 1)
     last = first.replace(day=calendar.monthrange(published.year, reading.month)[1])
     year = published.year + _year_flip(first, last, published, tense)
