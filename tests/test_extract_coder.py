@@ -642,7 +642,8 @@ def test_an_apology_with_no_one_named_is_to_the_other_party_just_discussed():
         published=D(2024, 12, 29),
     )
     apology = next(m for m in mentions if m.event_code == "055")
-    assert (apology.actor1.party, apology.actor2.party, apology.event_date) == ("RUS", "AZE", D(2024, 12, 29))
+    # undated, it continues the story on the day the article last named: the Saturday of the call
+    assert (apology.actor1.party, apology.actor2.party, apology.event_date) == ("RUS", "AZE", D(2024, 12, 28))
 
 
 def test_a_noun_phrase_opened_by_a_state_adjective_is_an_actor_not_otherwise_named():
@@ -693,3 +694,31 @@ def test_a_planned_meeting_referred_to_again_keeps_the_day_it_was_announced_for(
         (0, "planned", D(2016, 8, 9), "day"),
         (1, "planned", D(2016, 8, 9), "day"),
     }
+
+
+def test_an_undated_report_continues_the_story_on_the_last_day_its_article_named():
+    mentions = code(
+        "Armenia said Azerbaijani forces shelled its positions on Tuesday. Russia sent a note of protest to Baku. "
+        "Aliyev had met Putin on June 1, 2020.",
+        published=D(2022, 9, 15),
+    )
+    protest = next(m for m in mentions if m.event_code == "114")
+    assert (protest.event_date, protest.date_precision, protest.date_text) == (D(2022, 9, 13), "day", None)
+
+
+def test_an_undated_report_takes_the_publication_day_when_the_last_named_day_is_long_before():
+    mentions = code("Aliyev met Putin on June 1. Russia sent a note of protest to Baku.", published=D(2022, 9, 15))
+    protest = next(m for m in mentions if m.event_code == "114")
+    assert (protest.event_date, protest.date_precision) == (D(2022, 9, 15), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan's Foreign Ministry said that it had summoned Russia's ambassador on Friday.",
+        "Azerbaijan's Foreign Ministry said it summoned Russia's ambassador on Friday.",
+    ],
+)
+def test_a_pronoun_opening_a_reported_clause_is_its_speaker(text):
+    mention = only(text, published=D(2025, 6, 30))
+    assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("114", "AZE", "RUS")

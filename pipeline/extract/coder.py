@@ -144,6 +144,8 @@ SPEECH = re.compile(
     r"açıqla\w*)\b",
     re.I,
 )
+# The pronoun opening a reported clause, standing for its speaker ("X said (that) it had summoned ...").
+SPEAKER_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:he|she|it|they)\b", re.I)
 # "He also rejected", "During his comments, he expressed": the person last named acts.
 PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", re.I)
 # "on Tuesday he will host", "his meeting with": a pronoun just before the action stands for a person.
@@ -630,6 +632,9 @@ def _date_of(view, trigger, expression, tense, context):
     if tense == "future" or backshifted or SHORTLY_BEFORE.search(clause):
         # "will visit": soon after publication; "earlier": shortly before it. The month, not the day.
         return dates.ResolvedDate(published.replace(day=1), "month"), None
+    last = context.last_date
+    if tense == "past" and last is not None and last.precision == "day" and 0 <= (published - last.date).days <= 7:
+        return last, None
     return dates.ResolvedDate(published, "day"), None
 
 
@@ -727,6 +732,10 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     if kind != "joint":
         clause_end = min(clause_end, target_limit, trigger.end + TARGET_REACH)
     after = [i for i, p in enumerate(inside) if p.start >= trigger.end and p.start < clause_end]
+    if not before and kind == "directed" and SPEAKER_PRONOUN.match(text, clause_start):
+        # "the ministry said that it had summoned ...": the pronoun is the speaker just named
+        speakers = [i for i, p in enumerate(inside) if p.end <= clause_start]
+        before = speakers[-1:] if speakers and SPEECH.search(text, inside[speakers[-1]].end, clause_start) else []
     if before and trigger.rule.subject == "first":
         subject = _group(inside, before[0], +1, text)
     else:
