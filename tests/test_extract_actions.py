@@ -212,6 +212,10 @@ def test_azerbaijani_negated_and_unreal_forms_do_not_fire(sentence):
         # 111 criticise, 112 accuse, 114 complain officially
         ("Baku lambasted the decision.", [("lambasted", "111")]),
         ("The ministry expressed its protest over the remarks.", [("expressed its protest", "111")]),
+        ("Russia expressed regret over the decision.", [("expressed regret", "111")]),
+        ("Erdogan expressed regret in a letter to Putin.", [("expressed regret in a letter to", "055")]),
+        ("Erdogan conveyed his deep regret to Putin.", [("conveyed his deep regret to", "055")]),
+        ("Ankara sent a letter of apology to Moscow.", [("letter of apology", "055")]),
         ("Moscow lodged a formal complaint with Baku.", [("lodged a formal complaint", "114")]),
         ("The decision drew diplomatic protests from Baku.", [("diplomatic protests from", "114")]),
         ("The ministry decried the move.", [("decried", "111")]),
