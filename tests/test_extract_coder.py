@@ -722,3 +722,16 @@ def test_an_undated_report_takes_the_publication_day_when_the_last_named_day_is_
 def test_a_pronoun_opening_a_reported_clause_is_its_speaker(text):
     mention = only(text, published=D(2025, 6, 30))
     assert (mention.event_code, mention.actor1.party, mention.actor2.party) == ("114", "AZE", "RUS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking at talks with Azerbaijani President Ilham Aliyev in Dushanbe on October 9, on the sidelines of a "
+        "CIS summit, Putin said the missiles had exploded near the aircraft.",
+        "After meeting Aliyev in Baku on October 9, Putin flew to Tehran.",
+    ],
+)
+def test_an_opening_participle_phrase_has_the_main_clauses_subject(text):
+    mentions = [m for m in code(text, published=D(2025, 10, 10)) if m.event_code == "040"]
+    assert [(m.actor1.party, m.actor2.party, m.event_date) for m in mentions] == [("RUS", "AZE", D(2025, 10, 9))]

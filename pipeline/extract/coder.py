@@ -123,6 +123,8 @@ REFUSALS = ("12", "16")
 # "scheduled for Wednesday": the date expression itself says the action is to come.
 FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postponed)\s+(?:for|on|to)?\s*$", re.I)
 # A verb coordinated with the sentence's first ("..., and demanded"), whose subject opens the sentence.
+# A sentence opened by a participle phrase ("Speaking at talks with X, ...", "After meeting X in Baku, ...").
+OPENING_PARTICIPLE = re.compile(r"\W*(?:(?:after|before|while|when|upon|on)\s+)?[A-Za-z]+ing\b[^;:“”\"]*?,\s", re.I)
 COORDINATED_VERB = re.compile(r",\s*and\s+(?:\w+ly\s+)?$", re.I)
 OPENING_CHARS = 80
 PUNCTUATION = re.compile(r"[,;:()\"“”]")
@@ -754,6 +756,11 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
     if not subject and COORDINATED_VERB.search(text[: trigger.start]) and inside and inside[0].start < OPENING_CHARS:
         # "Aliyev said the jet had been hit ..., and demanded ...": the sentence's subject does both
         subject = _group(inside, 0, +1, text)
+    opening = OPENING_PARTICIPLE.match(text)
+    if not subject and opening and trigger.end <= opening.end():
+        # "Speaking at talks with Aliyev on October 9, Putin said ...": the main clause's subject speaks
+        main = [i for i, p in enumerate(inside) if p.start >= opening.end()]
+        subject = _group(inside, main[0], +1, text) if main and inside[main[0]].start - opening.end() <= 80 else []
     # "an Azerbaijani attack" (the word before a noun action), or an actor not named ("Turkish jets shot down")
     if not modifiers and not subject:
         modifiers = _state_adjectives_before(text, trigger, dictionary, word_only=False)
