@@ -735,3 +735,20 @@ def test_a_pronoun_opening_a_reported_clause_is_its_speaker(text):
 def test_an_opening_participle_phrase_has_the_main_clauses_subject(text):
     mentions = [m for m in code(text, published=D(2025, 10, 10)) if m.event_code == "040"]
     assert [(m.actor1.party, m.actor2.party, m.event_date) for m in mentions] == [("RUS", "AZE", D(2025, 10, 9))]
+
+
+def test_a_counted_sector_noun_is_not_the_forces_last_named():
+    mentions = code(
+        "Russia's military hosted the talks on Monday. More than 60 soldiers have been killed since fighting "
+        "between Azerbaijani and Armenian forces flared on Saturday.",
+        published=D(2016, 4, 5),
+    )
+    assert {m.parties for m in mentions} == {("ARM", "AZE")}
+
+
+def test_a_definite_sector_noun_is_the_forces_last_named():
+    mentions = code(
+        "Russian peacekeepers were deployed on Monday. Armenian forces shelled the peacekeepers on Tuesday.",
+        published=D(2016, 4, 6),
+    )
+    assert [(m.event_code, m.actor1.party, m.actor2.party) for m in mentions] == [("190", "ARM", "RUS")]

@@ -664,6 +664,12 @@ def _speaker_of(text, trigger, positioned) -> actors.Actor | None:
 
 
 COREFERENT_SECTORS = ("MIL", "COP")
+# A number or an indefinite quantifier before a sector noun: some of a kind, not the ones already named.
+COUNTED_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several"
+    r"|some|many|few|other|more|fewer)\b)\s+(?:[a-z-]+\s+)?$",
+    re.I,
+)
 
 
 def _resolve_mentions(mentions, date, dictionary, text, context=None, agent_at=None) -> list[PartyMention]:
@@ -680,8 +686,8 @@ def _resolve_mentions(mentions, date, dictionary, text, context=None, agent_at=N
             continue
         if m.entry.kind == "sector":
             owner = context.sector_owner.get(m.entry.sector) if context else None
-            if owner is None:
-                continue
+            if owner is None or COUNTED_BEFORE.search(text, 0, m.start):
+                continue  # "more than 60 soldiers were killed": some soldiers, not the forces last named
             m = actors.Mention(m.start, m.end, m.text, actors.Entry("actor", (owner,), country=owner.country))
         kept.append(m)
     resolved = [PartyMention(m.start, m.end, actors.resolve(m, date, dictionary)) for m in kept]
