@@ -752,3 +752,11 @@ def test_a_definite_sector_noun_is_the_forces_last_named():
         published=D(2016, 4, 6),
     )
     assert [(m.event_code, m.actor1.party, m.actor2.party) for m in mentions] == [("190", "ARM", "RUS")]
+
+
+def test_talks_between_two_parties_do_not_take_the_sentences_subject_as_a_third():
+    mentions = code(
+        "The Moscow round follows four days of negotiations between Bayramov and Mirzoyan earlier this month.",
+        published=D(2023, 5, 20),
+    )
+    assert [(m.event_code, m.parties) for m in mentions] == [("046", ("ARM", "AZE"))]

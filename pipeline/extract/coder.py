@@ -125,6 +125,7 @@ FUTURE_DATE = re.compile(r"\b(?:scheduled|set|planned|slated|due|expected|postpo
 # A verb coordinated with the sentence's first ("..., and demanded"), whose subject opens the sentence.
 # A sentence opened by a participle phrase ("Speaking at talks with X, ...", "After meeting X in Baku, ...").
 OPENING_PARTICIPLE = re.compile(r"\W*(?:(?:after|before|while|when|upon|on)\s+)?[A-Za-z]+ing\b[^;:“”\"]*?,\s", re.I)
+BETWEEN_END = re.compile(r"\b(?:between|among|между|arasında)$", re.I)
 COORDINATED_VERB = re.compile(r",\s*and\s+(?:\w+ly\s+)?$", re.I)
 OPENING_CHARS = 80
 PUNCTUATION = re.compile(r"[,;:()\"“”]")
@@ -797,6 +798,8 @@ def _parties(text, trigger, positioned, context, place, dictionary) -> list[tupl
             # "X spoke by phone with A and B": one call with each, not a call between A and B
             return [pair for t in target for pair in _pairs([*subject, t])]
         members = within + subject + target
+        if BETWEEN_END.search(trigger.text) and len({t.actor.party for t in target}) >= 2:
+            members = target  # "talks between A and B": the sentence's subject is not a third participant
         if len({m.actor.party for m in members}) < 2 and _collective_near(text, trigger, inside, clause_start):
             members = members + [PartyMention(0, 0, a) for a in context.recent_parties]
         return _pairs(members)
