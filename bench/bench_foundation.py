@@ -1291,6 +1291,16 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
+def emit(figures: dict, print_report, as_json: bool, profile: str | None = None) -> None:
+    """The figures as one JSON object or as the report; a profile after them (on stderr beside JSON)."""
+    if as_json:
+        print(json.dumps(figures, ensure_ascii=False))
+    else:
+        print_report(figures)
+    if profile:
+        print(profile, file=sys.stderr if as_json else sys.stdout)
+
+
 def print_report(f: dict) -> None:
     q, c, t = f["quality"], f["corpus"], f["timings_s"]
     kinds = ", ".join(f"{n:,} {k}" for k, n in c["files_by_kind"].items())
@@ -1454,12 +1464,7 @@ def main(argv: list[str] | None = None) -> int:
             "recall": verdict(quality["recall"] >= TARGET_RECALL),
             "false_merges": verdict(quality["false_merge_articles"] == 0),
         }
-        if args.json:
-            print(json.dumps(figures, ensure_ascii=False))
-        else:
-            print_report(figures)
-        if profile:
-            print(profile, file=sys.stderr if args.json else sys.stdout)
+        emit(figures, print_report, args.json, profile)
     finally:
         if not args.keep:
             shutil.rmtree(raw_dir, ignore_errors=True)

@@ -51,7 +51,6 @@ import csv
 import datetime as dt
 import io
 import itertools
-import json
 import math
 import os
 import pstats
@@ -68,7 +67,7 @@ for _path in (str(ROOT), str(BENCH_DIR)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from bench_foundation import load_average, peak_rss_mb, verdict  # noqa: E402  (bench/ is not a package)
+from bench_foundation import emit, load_average, peak_rss_mb, verdict  # noqa: E402  (bench/ is not a package)
 
 TARGET_SECONDS = 10.0  # one merge of N mentions
 TARGET_PEAK_MB = 1024.0  # peak RSS, MB (2**20 bytes)
@@ -523,12 +522,7 @@ def run_benchmark(args: argparse.Namespace) -> None:
             "peak_rss": verdict(peak < TARGET_PEAK_MB),
         },
     }
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False))
-    else:
-        print_report(figures)
-    if profile:
-        print(profile, file=sys.stderr if args.json else sys.stdout)
+    emit(figures, print_report, args.json, profile)
 
 
 def print_report(f: dict) -> None:

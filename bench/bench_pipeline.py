@@ -46,7 +46,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import json
 import os
 import pstats
 import resource
@@ -65,7 +64,7 @@ for _path in (str(ROOT), str(BENCH_DIR)):
         sys.path.insert(0, _path)
 
 import bench_foundation  # noqa: E402  (the corpus generator; bench/ is not a package)
-from bench_foundation import load_average, peak_rss_mb, verdict  # noqa: E402
+from bench_foundation import emit, load_average, peak_rss_mb, verdict  # noqa: E402
 
 TARGET_RATE = 200.0  # input articles per second, whole pipeline
 TARGET_PEAK_MB = 1024.0  # peak RSS, MB (2**20 bytes)
@@ -321,12 +320,7 @@ def run_benchmark(args: argparse.Namespace, workdir: Path, raw_dir: Path, dist_d
             print("profiling the extract stage again ...", file=sys.stderr)
             profile = profile_extract(deduplicated)
 
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False))
-    else:
-        print_report(figures)
-    if profile:
-        print(profile, file=sys.stderr if args.json else sys.stdout)
+    emit(figures, print_report, args.json, profile)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,14 +39,15 @@ def raw_articles(context: dg.AssetExecutionContext) -> dg.Output[pd.DataFrame]:
     except settings.ConfigurationError as error:
         raise dg.Failure(description=str(error)) from error
     unreadable = frame[frame["read_error"].notna()]
+    corpus_sha256 = ingest.corpus_sha256(frame)
     return dg.Output(
         frame,
-        data_version=dg.DataVersion(ingest.corpus_sha256(frame)[:16]),
+        data_version=dg.DataVersion(corpus_sha256[:16]),
         metadata={
             "dagster/row_count": len(frame),
             "raw_dir": dg.MetadataValue.path(str(raw_dir.resolve())),
             "bytes": int(frame["n_bytes"].sum()),
-            "corpus_sha256": ingest.corpus_sha256(frame),
+            "corpus_sha256": corpus_sha256,
             "unreadable": dg.MetadataValue.md(
                 unreadable[["source_path", "read_error"]].to_markdown(index=False) if len(unreadable) else "_none_"
             ),

@@ -232,17 +232,16 @@ def _records(coded: pd.DataFrame, articles: pd.DataFrame) -> list[dict]:
     for row in records:
         row["_parties"] = (party(row, 1), party(row, 2))  # computed once: the loops below read it often
         row["_published"] = published.get(row["article_id"])
-        if row["event_code"] in OWN_HAPPENING_CODES:
-            own[_sentence_root(row)] = row["event_code"]
-    for row in records:
-        # "summoned the envoy to protest what it called ...": one sentence's criticism is its complaint's.
         a, b = sorted(row["_parties"])
-        row["_block"] = (a, b, own.get(_sentence_root(row), row["event_code"][:2]))
+        row["_block"] = (a, b, row["event_code"][:2])
+        if row["event_code"] in OWN_HAPPENING_CODES:
+            own[(row["article_id"], row["sentence_index"], *row["_block"])] = row["event_code"]
+    if own:  # "summoned the envoy to protest what it called ...": one sentence's criticism is its complaint's
+        for row in records:
+            complaint = own.get((row["article_id"], row["sentence_index"], *row["_block"]))
+            if complaint is not None:
+                row["_block"] = (*row["_block"][:2], complaint)
     return records
-
-
-def _sentence_root(row: dict) -> tuple:
-    return (row["article_id"], row["sentence_index"], *sorted(row["_parties"]), row["event_code"][:2])
 
 
 def happening_class(code: str) -> str:
@@ -379,7 +378,7 @@ def _event(event_id: str, cluster: Cluster, outlets: dict, happening: str) -> di
     codes: dict[str, int] = {}
     for r in rows:
         codes[r["event_code"]] = codes.get(r["event_code"], 0) + 1
-    if happening in codes:  # a formal complaint, whatever its sentence also called it
+    if happening in OWN_HAPPENING_CODES:  # a formal complaint, whatever its sentence also called it
         code = happening
     else:
         code = max(codes, key=lambda c: (actions.specificity(c), codes[c], [-ord(ch) for ch in c]))

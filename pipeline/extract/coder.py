@@ -147,8 +147,9 @@ SPEECH = re.compile(
     r"açıqla\w*)\b",
     re.I,
 )
-# The pronoun opening a reported clause, standing for its speaker ("X said (that) it had summoned ...").
-SPEAKER_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:he|she|it|they)\b", re.I)
+# The pronoun opening a reported clause, standing for its speaker ("X said (that) it had summoned ..."); "he"
+# and "she" are the person last named (PRONOUN_BEFORE).
+SPEAKER_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they)\b", re.I)
 # "He also rejected", "During his comments, he expressed": the person last named acts.
 PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", re.I)
 # "on Tuesday he will host", "his meeting with": a pronoun just before the action stands for a person.
